@@ -1,0 +1,140 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { ClaimMatrixRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
+import { ClaimMatrixView } from './claimMatrix';
+import { readSettings, SETTINGS_SECTION } from './settings';
+import { IndexStatusBar } from './statusBar';
+
+/** What `activate` resolves to; integration tests reach the client through it. */
+export interface CounterpointApi {
+  client: LanguageClient;
+}
+
+const COMMANDS = {
+  reindex: 'counterpoint.reindex',
+  showClaimMatrix: 'counterpoint.showClaimMatrix',
+  restartServer: 'counterpoint.restartServer',
+  showOutput: 'counterpoint.showOutput',
+} as const;
+
+const WATCHED_FILES = ['**/*.md', '**/counterpoint.yaml'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CounterpointApi> {
+  const output = vscode.window.createOutputChannel('Counterpoint');
+  const statusBar = new IndexStatusBar(COMMANDS.showOutput);
+  const claimMatrix = new ClaimMatrixView();
+  context.subscriptions.push(output, statusBar, claimMatrix);
+
+  const languageClient = createClient(context, output);
+  client = languageClient;
+  context.subscriptions.push(
+    // Registered before start so the first status from the server is not missed.
+    languageClient.onNotification(IndexStatusNotification, (status) => statusBar.update(status)),
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) statusBar.showStarting();
+      if (newState === State.Stopped) statusBar.showStopped();
+    }),
+    ...registerCommands(languageClient, output, claimMatrix),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    reportError(output, 'Could not start the Counterpoint language server', error);
+  }
+  return { client: languageClient };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.isRunning()) {
+    await client.stop();
+  }
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  context.subscriptions.push(...watchers);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    outputChannel: output,
+    // A function so that a restarted server gets the settings as they are now.
+    initializationOptions: () => readSettings(),
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchers },
+  };
+  // The id 'counterpoint' makes the client honour the `counterpoint.trace.server` setting.
+  return new LanguageClient('counterpoint', 'Counterpoint', serverOptions, clientOptions);
+}
+
+function registerCommands(
+  languageClient: LanguageClient,
+  output: vscode.OutputChannel,
+  claimMatrix: ClaimMatrixView,
+): vscode.Disposable[] {
+  const register = (id: string, action: () => Promise<void>): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async () => {
+      try {
+        await action();
+      } catch (error) {
+        reportError(output, `Counterpoint command ${id} failed`, error);
+      }
+    });
+
+  return [
+    register(COMMANDS.reindex, () => reindex(languageClient, output)),
+    register(COMMANDS.showClaimMatrix, () => showClaimMatrix(languageClient, claimMatrix)),
+    register(COMMANDS.restartServer, () => restart(languageClient)),
+    register(COMMANDS.showOutput, async () => output.show(true)),
+  ];
+}
+
+async function reindex(languageClient: LanguageClient, output: vscode.OutputChannel): Promise<void> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Counterpoint: reindexing' },
+    () => languageClient.sendRequest(ReindexRequest),
+  );
+  const notes = `${result.notes} note${result.notes === 1 ? '' : 's'}`;
+  notify(output, vscode.window.showInformationMessage(
+    `Counterpoint: indexed ${notes} in ${Math.round(result.milliseconds)} ms.`,
+  ));
+}
+
+async function showClaimMatrix(languageClient: LanguageClient, claimMatrix: ClaimMatrixView): Promise<void> {
+  const matrix = await languageClient.sendRequest(ClaimMatrixRequest);
+  await claimMatrix.show(matrix.markdown);
+}
+
+async function restart(languageClient: LanguageClient): Promise<void> {
+  // restart() stops first, which throws when the server never came up.
+  if (languageClient.isRunning()) {
+    await languageClient.restart();
+  } else {
+    await languageClient.start();
+  }
+}
+
+function reportError(output: vscode.OutputChannel, message: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  output.appendLine(`[error] ${message}: ${detail}`);
+  notify(output, vscode.window.showErrorMessage(`${message}: ${detail}`));
+}
+
+/** Shows a message without waiting for the user to dismiss it. */
+function notify(output: vscode.OutputChannel, message: Thenable<unknown>): void {
+  void Promise.resolve(message).catch((error: unknown) => output.appendLine(`[error] Could not show a message: ${String(error)}`));
+}

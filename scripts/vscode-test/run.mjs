@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Runs the real-VS-Code test suite (test/vscode/suite) in code-server.
+//   node scripts/vscode-test/run.mjs
+// Steps: install.sh (cached), compile test/vscode with tsc, copy samples/ to a
+// fresh temp workspace, then @vscode/test-electron's runTests() with
+// code-shim.sh as the "VS Code executable".
+// Env: COUNTERPOINT_VSCODE_TEST_TIMEOUT_MS (default 300000),
+//      COUNTERPOINT_VSCODE_TEST_VERBOSE=1 (all workbench console + code-server log),
+//      COUNTERPOINT_VSCODE_TEST_GREP=<regex> (mocha grep),
+//      COUNTERPOINT_SCREENSHOT_OUT_DIR (default <repo>/docs).
+// The extension itself (dist/extension.js, dist/server.js) must be built first: npm run build.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+const started = Date.now();
+
+function step(cmd, args, what) {
+  try {
+    execFileSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
+  } catch (e) {
+    console.error(`[vscode-test] ERROR: ${what} failed (exit ${e.status ?? e.signal})`);
+    process.exit(1);
+  }
+}
+
+step('bash', [path.join(here, 'install.sh')], 'scripts/vscode-test/install.sh');
+// Compile the suite afresh: stale .test.js files from renamed sources would otherwise run too.
+fs.rmSync(path.join(repoRoot, 'out', 'test', 'vscode'), { recursive: true, force: true });
+step(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(repoRoot, 'test', 'vscode', 'tsconfig.json')],
+  'compiling test/vscode (tsc -p test/vscode/tsconfig.json)');
+
+for (const f of ['dist/extension.js', 'dist/server.js']) {
+  if (!fs.existsSync(path.join(repoRoot, f))) console.warn(`[vscode-test] warning: ${f} is missing (run npm run build); tests that need the extension will fail`);
+}
+
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-ws-'));
+fs.cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
+
+const { runTests } = require('@vscode/test-electron');
+let code = 1;
+try {
+  code = await runTests({
+    vscodeExecutablePath: path.join(here, 'code-shim.sh'),
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: path.join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js'),
+    launchArgs: [workspace],
+    extensionTestsEnv: { COUNTERPOINT_TEST_WORKSPACE: workspace },
+  });
+} catch (e) {
+  code = typeof e.code === 'number' ? e.code : 1;
+  console.error(`[vscode-test] ${e.message}`);
+} finally {
+  fs.rmSync(workspace, { recursive: true, force: true });
+}
+console.log(`[vscode-test] total ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+process.exit(code);

@@ -1,0 +1,213 @@
+import matter from 'gray-matter';
+import * as yaml from 'js-yaml';
+import { diagnostic, type CoreDiagnostic } from './diagnostics';
+import type { Span } from './text';
+
+export interface FrontmatterItem {
+  value: string;
+  span: Span;
+}
+
+export interface FrontmatterField {
+  key: string;
+  keySpan: Span;
+  /** The value written on the key's line, without quotes; empty at the line end when the value is a block. */
+  valueSpan: Span;
+  raw: string;
+  /** Items of a list value, flow (`[a, b]`) or block (`- a`), each with its span. */
+  items?: FrontmatterItem[];
+}
+
+export interface Frontmatter {
+  /** From the opening fence to the end of the closing fence line. */
+  span: Span;
+  openFenceSpan: Span;
+  data: Record<string, unknown>;
+  fields: Map<string, FrontmatterField>;
+}
+
+export interface FrontmatterResult {
+  frontmatter?: Frontmatter;
+  /** Where the note's body starts. */
+  bodyStart: number;
+  diagnostics: CoreDiagnostic[];
+}
+
+/** Fence languages gray-matter would evaluate as code; we never hand them to it. */
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+const refuseEngine = () => {
+  throw new Error('only YAML frontmatter is read');
+};
+
+/**
+ * Finds and parses a note's YAML frontmatter. The fence is located here, line by line,
+ * so that CRLF, a BOM and an unclosed fence are handled exactly; gray-matter then parses
+ * the block as YAML data only, with its cache bypassed (options are always passed).
+ */
+export function parseFrontmatter(text: string): FrontmatterResult {
+  const diagnostics: CoreDiagnostic[] = [];
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstLineEnd = lineEndAt(text, start);
+  const firstLine = text.slice(start, firstLineEnd);
+  const fence = /^---[ \t]*([^\s]*)[ \t]*$/.exec(firstLine);
+  if (!fence || firstLine.startsWith('----')) return { bodyStart: start, diagnostics };
+
+  const openFenceSpan = { start, end: firstLineEnd };
+  const language = fence[1].toLowerCase();
+  const contentStart = nextLineStart(text, firstLineEnd);
+  let closeStart = -1;
+  let closeEnd = -1;
+  for (let lineStart = contentStart; lineStart < text.length; ) {
+    const lineEnd = lineEndAt(text, lineStart);
+    if (/^(---|\.\.\.)[ \t]*$/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 16)))) {
+      closeStart = lineStart;
+      closeEnd = lineEnd;
+      break;
+    }
+    lineStart = nextLineStart(text, lineEnd);
+  }
+  if (closeStart < 0) {
+    diagnostics.push(diagnostic('frontmatter.unclosed', openFenceSpan,
+      'The frontmatter opened here is never closed by a `---` line; its fields are not read.'));
+    return { bodyStart: contentStart, diagnostics };
+  }
+
+  const span = { start, end: closeEnd };
+  const bodyStart = nextLineStart(text, closeEnd);
+  const content = text.slice(contentStart, closeStart);
+  const fields = scanFields(text, contentStart, closeStart);
+  const frontmatter: Frontmatter = { span, openFenceSpan, data: {}, fields };
+
+  if (!YAML_LANGUAGES.has(language)) {
+    diagnostics.push(diagnostic('frontmatter.language', openFenceSpan,
+      `Frontmatter in \`${fence[1]}\` is not read: Counterpoint reads YAML frontmatter only and never runs code from a note.`));
+    return { frontmatter, bodyStart, diagnostics };
+  }
+
+  try {
+    const parsed = matter(`---\n${content.replace(/\r\n?/g, '\n')}\n---\n`, {
+      language: 'yaml',
+      excerpt: false,
+      engines: {
+        yaml: (source: string) => yaml.safeLoad(source, { json: true }) as object,
+        javascript: refuseEngine,
+        js: refuseEngine,
+        coffee: refuseEngine,
+        json: refuseEngine,
+      },
+    });
+    const data: unknown = parsed.data;
+    if (data !== null && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) {
+      frontmatter.data = data as Record<string, unknown>;
+    } else if (content.trim() !== '') {
+      diagnostics.push(diagnostic('frontmatter.not-mapping', openFenceSpan,
+        'The frontmatter must be a YAML mapping of fields (`key: value` lines); it is not read.'));
+    }
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    // The block handed to the parser starts with the fence line, so its line numbers match ours from the fence.
+    const line = typeof mark?.line === 'number' ? mark.line : 0;
+    const errorSpan = lineSpan(text, contentStart, closeStart, Math.max(0, line - 1)) ?? openFenceSpan;
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^YAMLException: /, '');
+    const lineNumber = lineNumberAt(text, errorSpan.start) + 1;
+    diagnostics.push(diagnostic('frontmatter.yaml', errorSpan, `The frontmatter is not valid YAML (line ${lineNumber}): ${reason}`));
+  }
+  return { frontmatter, bodyStart, diagnostics };
+}
+
+/** Top-level keys of the block, with the spans of their values and list items. */
+function scanFields(text: string, start: number, end: number): Map<string, FrontmatterField> {
+  const fields = new Map<string, FrontmatterField>();
+  let current: FrontmatterField | undefined;
+  for (let lineStart = start; lineStart < end; ) {
+    const lineEnd = Math.min(lineEndAt(text, lineStart), end);
+    const line = text.slice(lineStart, lineEnd);
+    const key = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)/.exec(line);
+    if (key) {
+      const valueStart = lineStart + key[0].length;
+      const value = trimmedValue(text, valueStart, lineEnd);
+      current = { key: key[1], keySpan: { start: lineStart, end: lineStart + key[1].length }, valueSpan: value, raw: text.slice(value.start, value.end) };
+      if (text[value.start - 1] === '[' || text.startsWith('[', value.start)) current.items = flowItems(text, valueStart, lineEnd);
+      if (!fields.has(key[1])) fields.set(key[1], current);
+    } else if (current) {
+      const item = /^[ \t]+-[ \t]+/.exec(line) ?? /^-[ \t]+/.exec(line);
+      if (item) {
+        const span = trimmedValue(text, lineStart + item[0].length, lineEnd);
+        (current.items ??= []).push({ value: text.slice(span.start, span.end), span });
+      } else if (line.trim() !== '' && !/^[ \t]/.test(line) && !line.startsWith('#')) {
+        current = undefined;
+      }
+    }
+    lineStart = nextLineStart(text, lineEnd);
+  }
+  return fields;
+}
+
+/** The value between `start` and `end`, without surrounding blanks, a trailing comment or quotes. */
+function trimmedValue(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+  if (text[s] !== '"' && text[s] !== "'") {
+    const comment = text.slice(s, e).search(/[ \t]#/);
+    if (comment >= 0) e = s + comment;
+  }
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  if (e - s >= 2 && (text[s] === '"' || text[s] === "'") && text[e - 1] === text[s]) {
+    s++;
+    e--;
+  }
+  return { start: s, end: e };
+}
+
+function flowItems(text: string, start: number, end: number): FrontmatterItem[] {
+  const open = text.indexOf('[', start);
+  const close = text.lastIndexOf(']', end);
+  if (open < 0 || close < open || close > end) return [];
+  const items: FrontmatterItem[] = [];
+  let itemStart = open + 1;
+  let quote = '';
+  for (let i = open + 1; i <= close; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === ',' || i === close) {
+      const span = trimmedValue(text, itemStart, i);
+      if (span.end > span.start) items.push({ value: text.slice(span.start, span.end), span });
+      itemStart = i + 1;
+    }
+  }
+  return items;
+}
+
+function lineSpan(text: string, start: number, end: number, line: number): Span | undefined {
+  let lineStart = start;
+  for (let i = 0; i < line && lineStart < end; i++) lineStart = nextLineStart(text, lineEndAt(text, lineStart));
+  if (lineStart >= end) return undefined;
+  return { start: lineStart, end: Math.min(lineEndAt(text, lineStart), end) };
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+export function lineEndAt(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return i;
+  }
+  return text.length;
+}
+
+export function nextLineStart(text: string, lineEnd: number): number {
+  if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10) return lineEnd + 2;
+  return Math.min(text.length, lineEnd + 1);
+}

@@ -1,0 +1,13 @@
+// The core: parsing, the workspace model and the counter-source rule, with no editor or protocol dependency.
+export * from './text';
+export * from './diagnostics';
+export * from './config';
+export * from './frontmatter';
+export * from './markdown';
+export * from './note';
+export * from './aliases';
+export * from './sentences';
+export * from './counterSource';
+export * from './workspace';
+export * from './locate';
+export * from './claimMatrix';

@@ -1,0 +1,429 @@
+import { AliasMatcher } from './aliases';
+import { defaultConfig, type WorkspaceConfig } from './config';
+import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from './counterSource';
+import { applySeverities, diagnostic, type CoreDiagnostic } from './diagnostics';
+import type { ClaimSpan } from './markdown';
+import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
+import { normalizeName, type Span } from './text';
+
+export interface Actor {
+  id: string;
+  note: Note;
+  meta: ActorMeta;
+}
+
+export type MentionKind = 'wikilink' | 'bare' | 'by';
+
+export interface Mention {
+  uri: string;
+  actorId: string;
+  kind: MentionKind;
+  /** The span of the name as written: a wiki link's target, the bare words, the `by=` value. */
+  span: Span;
+  /** The whole wiki link, for wiki-link mentions. */
+  linkSpan?: Span;
+  /** Written as the actor's id (so a rename of the id rewrites it). */
+  viaId: boolean;
+  /** For `by=` mentions: the claim it is the claimant of. */
+  claim?: ClaimSpan;
+}
+
+/** Lets long queries stop when the editor no longer wants the answer. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface UpdateResult {
+  /** Notes whose diagnostics may have changed, this one included. */
+  affected: Set<string>;
+}
+
+/**
+ * The workspace model: every note parsed once, and the maps between them kept current
+ * from each note's delta. Updating a note re-parses that note only; only a change to the
+ * actor registry (an actor's id, name or aliases) re-resolves mentions everywhere.
+ */
+export class Workspace {
+  private readonly notesByUri = new Map<string, Note>();
+  private config: WorkspaceConfig;
+  private roots: string[];
+
+  private actorsById = new Map<string, Actor[]>();
+  private actorsByName = new Map<string, Actor[]>();
+  private matcher = new AliasMatcher();
+  private registrySignature = '';
+  private batchDepth = 0;
+
+  private readonly mentionsByNote = new Map<string, Mention[]>();
+  private readonly notesByActor = new Map<string, Set<string>>();
+  private readonly notesByClaimKey = new Map<string, Set<string>>();
+  private readonly notesByStem = new Map<string, Set<string>>();
+  private readonly notesByLinkTarget = new Map<string, Set<string>>();
+
+  constructor(roots: string[] = [], config: WorkspaceConfig = defaultConfig()) {
+    this.roots = roots.map(withSlash);
+    this.config = config;
+  }
+
+  get configuration(): WorkspaceConfig {
+    return this.config;
+  }
+
+  get size(): number {
+    return this.notesByUri.size;
+  }
+
+  /** Replaces the configuration; notes are re-classified and re-parsed. */
+  setConfig(config: WorkspaceConfig, roots?: string[]): void {
+    this.config = config;
+    if (roots) this.roots = roots.map(withSlash);
+    const texts = [...this.notesByUri.values()].map((note) => [note.uri, note.text] as const);
+    this.clear();
+    this.batch(() => {
+      for (const [uri, text] of texts) this.upsert(uri, text);
+    });
+  }
+
+  clear(): void {
+    this.notesByUri.clear();
+    this.mentionsByNote.clear();
+    this.notesByActor.clear();
+    this.notesByClaimKey.clear();
+    this.notesByStem.clear();
+    this.notesByLinkTarget.clear();
+    this.actorsById.clear();
+    this.actorsByName.clear();
+    this.matcher = new AliasMatcher();
+    this.registrySignature = '';
+  }
+
+  relativePath(uri: string): string {
+    for (const root of this.roots) {
+      if (uri.startsWith(root)) return decodeURIComponent(uri.slice(root.length));
+    }
+    const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, ''));
+    return path.split('/').slice(-2).join('/');
+  }
+
+  kindOf(uri: string): NoteKind {
+    const path = this.relativePath(uri);
+    const under = (folders: string[]) => folders.some((folder) => folder === '.' || path.startsWith(`${folder}/`));
+    if (under(this.config.actorFolders)) return 'actor';
+    if (under(this.config.articleFolders)) return 'article';
+    return 'other';
+  }
+
+  // ---- updates ----
+
+  upsert(uri: string, text: string): UpdateResult {
+    const previous = this.notesByUri.get(uri);
+    const path = this.relativePath(uri);
+    const note = parseNote(uri, path, text, this.kindOf(uri), this.config);
+    const affected = new Set<string>([uri]);
+    if (this.batchDepth > 0) {
+      if (previous) this.unindex(previous);
+      this.notesByUri.set(uri, note);
+      this.index(note);
+      return { affected };
+    }
+    this.collectClaimNeighbours(previous, note, affected);
+    if (!previous) this.collectLinkers(note, affected);
+
+    if (previous) this.unindex(previous);
+    this.notesByUri.set(uri, note);
+    this.index(note);
+
+    const registryChanged = (previous?.kind === 'actor' || note.kind === 'actor') && this.rebuildRegistry();
+    if (registryChanged) for (const other of this.notesByUri.keys()) affected.add(other);
+    else this.resolveMentions(note);
+    return { affected };
+  }
+
+  remove(uri: string): UpdateResult {
+    const previous = this.notesByUri.get(uri);
+    const affected = new Set<string>();
+    if (!previous) return { affected };
+    this.collectClaimNeighbours(previous, undefined, affected);
+    this.collectLinkers(previous, affected);
+    this.unindex(previous);
+    this.notesByUri.delete(uri);
+    affected.delete(uri);
+    if (previous.kind === 'actor' && this.rebuildRegistry()) for (const other of this.notesByUri.keys()) affected.add(other);
+    return { affected };
+  }
+
+  /**
+   * Loads many notes at once (start-up, re-index): each is parsed and indexed, and mentions
+   * are resolved once at the end instead of after every actor note.
+   */
+  batch<T>(load: () => T): T {
+    this.batchDepth++;
+    try {
+      return load();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.rebuildRegistry(true);
+    }
+  }
+
+  private index(note: Note): void {
+    addTo(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
+    for (const link of note.wikiLinks) addTo(this.notesByLinkTarget, normalizeName(link.target), note.uri);
+    if (note.kind === 'article') {
+      for (const claim of note.claims) if (claim.key && claim.valid) addTo(this.notesByClaimKey, claim.key, note.uri);
+    }
+  }
+
+  private unindex(note: Note): void {
+    removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
+    for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, normalizeName(link.target), note.uri);
+    for (const claim of note.claims) if (claim.key) removeFrom(this.notesByClaimKey, claim.key, note.uri);
+    for (const mention of this.mentionsByNote.get(note.uri) ?? []) removeFrom(this.notesByActor, mention.actorId, note.uri);
+    this.mentionsByNote.delete(note.uri);
+  }
+
+  /** Other articles whose counter-source status may change with this edit. */
+  private collectClaimNeighbours(before: Note | undefined, after: Note | undefined, affected: Set<string>): void {
+    const signature = (note: Note | undefined) =>
+      note?.kind === 'article'
+        ? `${outletKey(note)}|${note.article?.perspective ?? ''}|${note.claims.filter((c) => c.valid).map((c) => `${c.key}:${c.stance === 'disputes'}`).sort().join(',')}`
+        : '';
+    if (signature(before) === signature(after)) return;
+    for (const note of [before, after]) {
+      for (const claim of note?.claims ?? []) {
+        if (!claim.key) continue;
+        for (const uri of this.notesByClaimKey.get(claim.key) ?? []) affected.add(uri);
+      }
+    }
+  }
+
+  /** Notes whose wiki links may resolve differently now that this note appears or goes. */
+  private collectLinkers(note: Note, affected: Set<string>): void {
+    for (const uri of this.notesByLinkTarget.get(noteStem(note.path).toLowerCase()) ?? []) affected.add(uri);
+  }
+
+  /**
+   * Rebuilds the actor registry from the actor notes (a few hundred at most, so cheap).
+   * Mentions everywhere are resolved again only when an id, name or alias changed;
+   * returns whether they were.
+   */
+  private rebuildRegistry(force = false): boolean {
+    const actorNotes = [...this.notesByUri.values()].filter((note) => note.kind === 'actor' && note.actor);
+    this.actorsById = new Map();
+    this.actorsByName = new Map();
+    const actors: Actor[] = [];
+    for (const note of actorNotes) {
+      const actor: Actor = { id: note.actor!.id, note, meta: note.actor! };
+      actors.push(actor);
+      pushTo(this.actorsById, actor.id.toLowerCase(), actor);
+      for (const name of actorNames(actor)) {
+        const list = this.actorsByName.get(normalizeName(name)) ?? [];
+        if (!list.includes(actor)) list.push(actor);
+        this.actorsByName.set(normalizeName(name), list);
+      }
+    }
+    const signature = actors
+      .map((a) => `${a.note.uri}\u0001${a.id}\u0001${a.meta.name ?? ''}\u0001${a.meta.aliases.map((alias) => alias.value).join('\u0002')}`)
+      .sort()
+      .join('\u0003') + `\u0004${this.config.bareAliases}`;
+    if (!force && signature === this.registrySignature) return false;
+    this.registrySignature = signature;
+
+    this.matcher = new AliasMatcher();
+    if (this.config.bareAliases) {
+      for (const actor of actors) for (const name of actorNames(actor)) if (name !== actor.id) this.matcher.add(actor.id, name);
+    }
+    this.mentionsByNote.clear();
+    this.notesByActor.clear();
+    for (const note of this.notesByUri.values()) this.resolveMentions(note);
+    return true;
+  }
+
+  private resolveMentions(note: Note): void {
+    const mentions: Mention[] = [];
+    for (const link of note.wikiLinks) {
+      const actor = this.resolveActor(link.target);
+      if (actor) mentions.push({ uri: note.uri, actorId: actor.id, kind: 'wikilink', span: link.targetSpan, linkSpan: link.span, viaId: sameId(link.target, actor.id) });
+    }
+    for (const claim of note.claims) {
+      if (!claim.by || !claim.bySpan) continue;
+      const actor = this.resolveActor(claim.by);
+      if (actor) mentions.push({ uri: note.uri, actorId: actor.id, kind: 'by', span: claim.bySpan, viaId: sameId(claim.by, actor.id), claim });
+    }
+    for (const bare of this.matcher.scan(note.text, note.prose)) {
+      mentions.push({ uri: note.uri, actorId: bare.actorId, kind: 'bare', span: bare.span, viaId: false });
+    }
+    mentions.sort((a, b) => a.span.start - b.span.start);
+    this.mentionsByNote.set(note.uri, mentions);
+    for (const mention of mentions) addTo(this.notesByActor, mention.actorId, note.uri);
+  }
+
+  // ---- queries ----
+
+  getNote(uri: string): Note | undefined {
+    return this.notesByUri.get(uri);
+  }
+
+  notes(): IterableIterator<Note> {
+    return this.notesByUri.values();
+  }
+
+  articles(): Note[] {
+    return [...this.notesByUri.values()].filter((note) => note.kind === 'article');
+  }
+
+  /** Every actor, one per id (the first defined where an id is defined twice), sorted by id. */
+  actors(): Actor[] {
+    return [...this.actorsById.values()].map((list) => list[0]).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  actor(id: string): Actor | undefined {
+    return this.actorsById.get(id.toLowerCase())?.[0];
+  }
+
+  /** An actor by id, then by name or alias, whatever the case and spelling of apostrophes and dashes. */
+  resolveActor(name: string): Actor | undefined {
+    return this.actorsById.get(name.trim().toLowerCase())?.[0] ?? this.actorsByName.get(normalizeName(name))?.[0];
+  }
+
+  /** Notes (of any kind) whose file name is the given wiki-link target. */
+  notesNamed(target: string): Note[] {
+    const stem = noteStem(target.replace(/\\/g, '/')).toLowerCase();
+    const uris = this.notesByStem.get(stem) ?? new Set<string>();
+    return [...uris].map((uri) => this.notesByUri.get(uri)!).filter(Boolean);
+  }
+
+  mentionsIn(uri: string): Mention[] {
+    return this.mentionsByNote.get(uri) ?? [];
+  }
+
+  /** Every mention of an actor across the workspace, in note order. */
+  mentionsOf(actorId: string, token?: Cancellation): Mention[] {
+    const actor = this.actor(actorId);
+    if (!actor) return [];
+    const result: Mention[] = [];
+    for (const uri of [...(this.notesByActor.get(actor.id) ?? [])].sort()) {
+      if (token?.isCancellationRequested) break;
+      for (const mention of this.mentionsByNote.get(uri) ?? []) if (mention.actorId === actor.id) result.push(mention);
+    }
+    return result;
+  }
+
+  claimKeys(): string[] {
+    return [...this.notesByClaimKey.keys()].sort();
+  }
+
+  /** Every valid occurrence of a claim key in the workspace's articles, in note order. */
+  occurrences(key: string): ClaimOccurrence[] {
+    const result: ClaimOccurrence[] = [];
+    for (const uri of [...(this.notesByClaimKey.get(key) ?? [])].sort()) {
+      const note = this.notesByUri.get(uri);
+      if (!note) continue;
+      for (const claim of note.claims) if (claim.valid && claim.key === key) result.push({ key, note, claim });
+    }
+    return result;
+  }
+
+  /** The counter-source status of one claim span, or undefined when it is not in the index. */
+  statusOf(uri: string, claim: ClaimSpan): ClaimStatus | undefined {
+    if (!claim.key || !claim.valid) return undefined;
+    const all = this.occurrences(claim.key);
+    const occurrence = all.find((o) => o.note.uri === uri && o.claim === claim);
+    return occurrence ? claimStatus(occurrence, all) : undefined;
+  }
+
+  /** Every diagnostic of a note, its own and those that depend on the rest of the workspace, at the configured severities. */
+  diagnostics(uri: string): CoreDiagnostic[] {
+    const note = this.notesByUri.get(uri);
+    if (!note) return [];
+    const result = [...note.diagnostics, ...this.workspaceDiagnostics(note)];
+    result.sort((a, b) => a.span.start - b.span.start);
+    return applySeverities(result, this.config.rules);
+  }
+
+  private workspaceDiagnostics(note: Note): CoreDiagnostic[] {
+    const result: CoreDiagnostic[] = [];
+    for (const link of note.wikiLinks) {
+      if (this.resolveActor(link.target) || this.notesNamed(link.target).length > 0) continue;
+      result.push(diagnostic('actor.unknown', link.targetSpan,
+        `No actor or note is called \`${link.target}\`. Create its actor note, or link an existing id or alias.`, { name: link.target }));
+    }
+    for (const claim of note.claims) {
+      if (claim.by && claim.bySpan && !this.resolveActor(claim.by)) {
+        result.push(diagnostic('actor.unknown', claim.bySpan,
+          `No actor has the id or alias \`${claim.by}\`. Create its actor note, or use an existing id.`, { name: claim.by }));
+      }
+    }
+    if (note.kind === 'actor' && note.actor) this.registryDiagnostics(note, note.actor, result);
+    if (note.kind === 'article') {
+      for (const claim of note.claims) {
+        if (!claim.valid || !claim.key || claim.singleSource) continue;
+        const all = this.occurrences(claim.key);
+        const occurrence = all.find((o) => o.note === note && o.claim === claim);
+        if (!occurrence) continue;
+        const status = claimStatus(occurrence, all);
+        if (status.hasCounterSource) continue;
+        result.push(diagnostic('claim.no-counter-source', claim.keySpan ?? claim.span, noCounterSourceMessage(status, all), {
+          key: claim.key,
+          outlet: note.article?.outlet,
+          perspective: note.article?.perspective,
+        }));
+      }
+    }
+    return result;
+  }
+
+  private registryDiagnostics(note: Note, meta: ActorMeta, result: CoreDiagnostic[]): void {
+    const sameId = this.actorsById.get(meta.id.toLowerCase()) ?? [];
+    if (sameId.length > 1) {
+      const others = sameId.filter((a) => a.note !== note);
+      result.push({
+        ...diagnostic('actor.duplicate-id', meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
+          `The actor id \`${meta.id}\` is also defined by ${others.map((a) => a.note.path).join(', ')}; mentions resolve to ${sameId[0].note.path}.`),
+        related: others.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: `\`${meta.id}\` defined here too` })),
+      });
+    }
+    for (const alias of meta.aliases) {
+      const owners = (this.actorsByName.get(normalizeName(alias.value)) ?? []).filter((a) => a.id.toLowerCase() !== meta.id.toLowerCase());
+      if (owners.length === 0) continue;
+      result.push(diagnostic('actor.duplicate-alias', alias.span ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
+        `The alias \`${alias.value}\` also names ${owners.map((a) => a.id).join(', ')}; a mention of it resolves to ${this.resolveActor(alias.value)?.id}.`,
+        { alias: alias.value, actors: [meta.id, ...owners.map((a) => a.id)] }));
+    }
+  }
+}
+
+/** The names an actor is known by: its id, its name and its aliases. */
+export function actorNames(actor: Actor): string[] {
+  const names = [actor.id];
+  if (actor.meta.name) names.push(actor.meta.name);
+  for (const alias of actor.meta.aliases) names.push(alias.value);
+  return names;
+}
+
+function sameId(written: string, id: string): boolean {
+  return written.trim().toLowerCase() === id.toLowerCase();
+}
+
+function withSlash(root: string): string {
+  return root.endsWith('/') ? root : `${root}/`;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

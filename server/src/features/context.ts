@@ -1,0 +1,21 @@
+import type { Cancellation, Workspace } from '../core';
+
+export interface FeatureSettings {
+  /** How many sources a hover lists before it says how many more there are. */
+  hoverMaxSources: number;
+  codeLensEnabled: boolean;
+}
+
+export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = { hoverMaxSources: 8, codeLensEnabled: true };
+
+/** What every feature works on: the workspace model, the settings, and the versions of open documents. */
+export interface FeatureContext {
+  workspace: Workspace;
+  settings: FeatureSettings;
+  /** The editor's version of an open document, or null for a file on disk; edits carry it so they apply only to what they were computed on. */
+  documentVersion(uri: string): number | null;
+}
+
+export const NEVER_CANCELLED: Cancellation = { isCancellationRequested: false };
+
+export type { Cancellation };

@@ -1,0 +1,264 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import {
+  describeSources,
+  locate,
+  plainText,
+  sentenceAround,
+  type Actor,
+  type ClaimOccurrence,
+  type ClaimSpan,
+  type ClaimStatus,
+  type Mention,
+  type Note,
+  type Span,
+  type Workspace,
+} from '../core';
+import { counterSourceVerdict, plural, sourceCounts, verdictLabel, worstVerdict, type CounterSourceVerdict } from './codeLens';
+import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
+import { escapeMarkdown, fileLink, truncate } from './markdownText';
+
+const QUOTE_LENGTH = 200;
+const NO_PERSPECTIVE = 'no perspective';
+const OTHER_NOTES = 'other notes';
+
+/**
+ * Cross-source context for what is under the cursor: an actor (with where else it is
+ * mentioned and what it claims), a claim (with who else carries it), or an unknown actor.
+ * Elsewhere there is no hover, so the editor's own markdown hovers are not doubled.
+ */
+export function provideHover(ctx: FeatureContext, uri: string, position: Position, token: Cancellation = NEVER_CANCELLED): Hover | undefined {
+  const note = ctx.workspace.getNote(uri);
+  if (!note) return undefined;
+  const located = locate(ctx.workspace, uri, note.lines.offsetAt(position));
+  if (!located) return undefined;
+  switch (located.kind) {
+    case 'actor':
+      return hover(note, located.mention?.linkSpan ?? located.span, actorHover(ctx, note, located.actor, token));
+    case 'unknown-actor':
+      return hover(note, located.span, unknownActorHover(located.name));
+    case 'claim-key':
+      return hover(note, located.span, claimHover(ctx, note, located.claim, token));
+    case 'claim-attribute':
+      return hover(note, located.attribute.span, claimHover(ctx, note, located.claim, token));
+    case 'claim':
+      return hover(note, located.span, claimHover(ctx, note, located.claim, token));
+    default:
+      return undefined;
+  }
+}
+
+function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | undefined {
+  if (!blocks) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n') }, range: note.lines.rangeOf(span) };
+}
+
+// ---- actors ----
+
+function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancellation): string[] | undefined {
+  const name = actor.meta.name || actor.id;
+  const mentions = ctx.workspace.mentionsOf(actor.id, token);
+  if (token.isCancellationRequested) return undefined;
+
+  const blocks = [actorHeader(actor, note)];
+  const aliases = actor.meta.aliases.map((alias) => alias.value).filter((alias) => alias !== actor.meta.name);
+  if (aliases.length > 0) blocks.push(`Also written: ${aliases.map(escapeMarkdown).join(', ')}`);
+
+  const sources = mentionSources(ctx.workspace, note, mentions, token);
+  if (!sources) return undefined;
+  const notesMentioning = new Set(mentions.map((m) => m.uri)).size;
+  blocks.push('---', `**Cross-source context** · mentioned in ${plural(notesMentioning, 'note')}${mentions.some((m) => m.uri === note.uri) ? ', this one included' : ''}`);
+  if (sources.length === 0) blocks.push(`No other note mentions ${escapeMarkdown(name)}.`);
+  else blocks.push(...renderGroups(sources, ctx.settings.hoverMaxSources, ctx.workspace.configuration.perspectives));
+
+  const claims = claimsBy(ctx.workspace, mentions, token);
+  if (!claims) return undefined;
+  if (claims.length > 0) blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.join('\n'));
+  return blocks;
+}
+
+function actorHeader(actor: Actor, hovered: Note): string {
+  const parts = [`**${escapeMarkdown(actor.meta.name || actor.id)}**`];
+  if (actor.meta.kind) parts.push(escapeMarkdown(actor.meta.kind));
+  if (actor.meta.role) parts.push(escapeMarkdown(actor.meta.role));
+  if (actor.note !== hovered) parts.push(fileLink(actor.note.path, actor.note.uri, 0, 0));
+  return parts.join(' · ');
+}
+
+/** One entry per other note that mentions the actor, at its first mention. */
+function mentionSources(workspace: Workspace, hovered: Note, mentions: readonly Mention[], token: Cancellation): SourceEntry[] | undefined {
+  const firstByNote = new Map<string, Mention>();
+  for (const mention of mentions) {
+    if (mention.uri !== hovered.uri && !firstByNote.has(mention.uri)) firstByNote.set(mention.uri, mention);
+  }
+  const entries: SourceEntry[] = [];
+  for (const mention of firstByNote.values()) {
+    if (token.isCancellationRequested) return undefined;
+    const note = workspace.getNote(mention.uri);
+    if (!note) continue;
+    // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
+    const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
+    entries.push(sourceEntry(note, anchor.start, [], quote(note, sentenceAround(note.text, anchor, blockOf(note, anchor)))));
+  }
+  return entries;
+}
+
+/** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
+function claimsBy(workspace: Workspace, mentions: readonly Mention[], token: Cancellation): string[] | undefined {
+  const verdictsByKey = new Map<string, CounterSourceVerdict[]>();
+  for (const mention of mentions) {
+    if (token.isCancellationRequested) return undefined;
+    if (mention.kind !== 'by' || !mention.claim?.key) continue;
+    const status = workspace.statusOf(mention.uri, mention.claim);
+    if (!status) continue;
+    const verdicts = verdictsByKey.get(mention.claim.key) ?? [];
+    verdicts.push(counterSourceVerdict(status));
+    verdictsByKey.set(mention.claim.key, verdicts);
+  }
+  return [...verdictsByKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, verdicts]) => {
+    const { outlets } = sourceCounts(workspace.occurrences(key));
+    return `- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`;
+  });
+}
+
+function verdictText(verdict: CounterSourceVerdict): string {
+  return verdict === 'none' ? `⚠ ${verdictLabel(verdict)}` : verdictLabel(verdict);
+}
+
+function unknownActorHover(name: string): string[] {
+  return [
+    `**Unknown actor** “${escapeMarkdown(name)}”`,
+    'No actor note exists for this name yet. A quick fix can create one.',
+  ];
+}
+
+// ---- claims ----
+
+function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Cancellation): string[] | undefined {
+  if (!claim.key) return undefined;
+  const { workspace } = ctx;
+  const blocks = [`**Claim ${escapeMarkdown(claim.key)}**${claimantText(workspace, claim)}`];
+  const status = workspace.statusOf(note.uri, claim);
+  const all = workspace.occurrences(claim.key);
+  blocks.push(status ? statusLines(status, all).join('  \n') : notCountedLine(note, claim));
+
+  const entries: SourceEntry[] = [];
+  for (const occurrence of all) {
+    if (token.isCancellationRequested) return undefined;
+    if (occurrence.note.uri === note.uri) continue;
+    const text = quote(occurrence.note, occurrence.claim.textSpan);
+    entries.push(sourceEntry(occurrence.note, occurrence.claim.span.start, [occurrence.claim.stance], text));
+  }
+  const { outlets, perspectives } = sourceCounts(all);
+  blocks.push('---', `**Sources** · ${plural(outlets, 'outlet')} · ${plural(perspectives, 'perspective')}${all.some((o) => o.note.uri === note.uri) ? ', this note included' : ''}`);
+  if (entries.length === 0) blocks.push('No other note carries this claim.');
+  else blocks.push(...renderGroups(entries, ctx.settings.hoverMaxSources, workspace.configuration.perspectives));
+  return blocks;
+}
+
+function claimantText(workspace: Workspace, claim: ClaimSpan): string {
+  if (!claim.by) return ` · ${escapeMarkdown(claim.stance)}`;
+  const actor = workspace.resolveActor(claim.by);
+  return ` · by ${escapeMarkdown(actor?.meta.name || claim.by)} · ${escapeMarkdown(claim.stance)}`;
+}
+
+function statusLines(status: ClaimStatus, all: readonly ClaimOccurrence[]): string[] {
+  const lines: string[] = [];
+  if (status.counterSources.length > 0) lines.push(`✓ has a counter-source: ${escapeMarkdown(describeSources(status.counterSources))}`);
+  if (status.counterUrl !== undefined) lines.push(`counter-source cited: ${escapeMarkdown(status.counterUrl)}`);
+  if (counterSourceVerdict(status) === 'single-source') lines.push('marked single-source');
+  if (counterSourceVerdict(status) === 'none') lines.push(`⚠ no counter-source: ${missingCounterSource(status, all)}`);
+  return lines;
+}
+
+function missingCounterSource(status: ClaimStatus, all: readonly ClaimOccurrence[]): string {
+  if (status.crossSources.length === 0) return 'no other outlet carries it';
+  const perspectives = new Set(all.map((o) => o.note.article?.perspective).filter((p): p is string => !!p));
+  if (perspectives.size === 1) return `only ${escapeMarkdown([...perspectives][0])} outlets carry it`;
+  return 'no outlet of another perspective carries it, and none disputes it';
+}
+
+function notCountedLine(note: Note, claim: ClaimSpan): string {
+  if (note.kind !== 'article') return 'Not counted across sources: claims count only in article notes.';
+  if (!claim.valid) return 'Not counted across sources until the errors in this claim are fixed.';
+  return 'Not counted across sources.';
+}
+
+// ---- source lists ----
+
+interface SourceEntry {
+  group: string;
+  date?: string;
+  path: string;
+  markdown: string;
+}
+
+function sourceEntry(note: Note, offset: number, details: string[], quoted: string): SourceEntry {
+  const position = note.lines.positionAt(offset);
+  const label = note.article?.outlet || note.path;
+  const date = note.article?.date || undefined;
+  const parts = [fileLink(label, note.uri, position.line, position.character)];
+  if (date) parts.push(escapeMarkdown(date));
+  parts.push(...details.map(escapeMarkdown));
+  const markdown = `- ${parts.join(' · ')}${quoted ? ` — “${quoted}”` : ''}`;
+  return { group: groupOf(note), date, path: note.path, markdown };
+}
+
+function groupOf(note: Note): string {
+  if (note.kind !== 'article') return OTHER_NOTES;
+  return note.article?.perspective || NO_PERSPECTIVE;
+}
+
+/** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
+function quote(note: Note, span: Span): string {
+  return escapeMarkdown(truncate(plainText(note.text, span, note.wikiLinks, note.claims), QUOTE_LENGTH));
+}
+
+function blockOf(note: Note, span: Span): Span {
+  const block = note.blocks.find((b) => b.start <= span.start && span.end <= b.end);
+  if (block) return block;
+  const line = note.lines.positionAt(span.start).line;
+  return { start: note.lines.lineStart(line), end: Math.max(span.end, note.lines.lineEnd(line)) };
+}
+
+/**
+ * Entries grouped under a heading per perspective (the configured ones first, in their
+ * order), oldest first within a group, at most `max` in all, then how many were left out.
+ */
+function renderGroups(entries: SourceEntry[], max: number, perspectives: readonly string[]): string[] {
+  const groups = new Map<string, SourceEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.group) ?? [];
+    group.push(entry);
+    groups.set(entry.group, group);
+  }
+  const ordered = [...groups].sort(([a], [b]) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
+  const blocks: string[] = [];
+  let shown = 0;
+  const limit = Math.max(0, max);
+  for (const [group, members] of ordered) {
+    if (shown >= limit) break;
+    members.sort(byDateThenPath);
+    const visible = members.slice(0, limit - shown);
+    shown += visible.length;
+    blocks.push(`**${escapeMarkdown(group)}** · ${plural(members.length, 'source')}`, visible.map((e) => e.markdown).join('\n'));
+  }
+  if (entries.length > shown) blocks.push(`…and ${plural(entries.length - shown, 'more source', 'more sources')}`);
+  return blocks;
+}
+
+function groupRank(group: string, perspectives: readonly string[]): number {
+  const index = perspectives.indexOf(group);
+  if (index >= 0) return index;
+  if (group === OTHER_NOTES) return perspectives.length + 2;
+  if (group === NO_PERSPECTIVE) return perspectives.length + 1;
+  return perspectives.length;
+}
+
+function byDateThenPath(a: SourceEntry, b: SourceEntry): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.path.localeCompare(b.path);
+}

@@ -1,0 +1,51 @@
+// The facade over every feature: what the LSP server (and any other host) calls.
+import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
+import { buildClaimMatrix, renderMatrixMarkdown, type Cancellation } from './core';
+import type { ClaimMatrix } from './protocol';
+import { provideCodeActions } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
+import { provideCompletions } from './features/completion';
+import type { FeatureContext } from './features/context';
+import { provideDefinition } from './features/definition';
+import { provideDiagnostics } from './features/diagnostics';
+import { provideHover } from './features/hover';
+import { escapeMarkdown } from './features/markdownText';
+import { provideReferences } from './features/references';
+import { prepareRename, provideRename } from './features/rename';
+import { provideSemanticTokens } from './features/semanticTokens';
+import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symbols';
+
+export function createLanguageService(ctx: FeatureContext) {
+  return {
+    context: ctx,
+    diagnostics: (uri: string) => provideDiagnostics(ctx, uri),
+    hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
+    definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
+    references: (uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation) =>
+      provideReferences(ctx, uri, position, includeDeclaration, token),
+    prepareRename: (uri: string, position: Position) => prepareRename(ctx, uri, position),
+    rename: (uri: string, position: Position, newName: string) => provideRename(ctx, uri, position, newName),
+    completions: (uri: string, position: Position) => provideCompletions(ctx, uri, position),
+    codeActions: (uri: string, range: Range, diagnostics: Diagnostic[], token?: Cancellation) =>
+      provideCodeActions(ctx, uri, range, diagnostics, token),
+    codeLenses: (uri: string) => provideCodeLenses(ctx, uri),
+    documentSymbols: (uri: string) => provideDocumentSymbols(ctx, uri),
+    workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
+    semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),
+    claimMatrix: (): ClaimMatrix => {
+      const matrix = buildClaimMatrix(ctx.workspace);
+      return {
+        markdown: renderMatrixMarkdown(matrix, escapeMarkdown),
+        perspectives: matrix.perspectives,
+        rows: matrix.rows.map((row) => ({
+          key: row.key,
+          claimants: row.claimants,
+          hasCounterSource: row.hasCounterSource,
+          cells: row.cells.map((cell) => ({ outlet: cell.outlet, perspective: cell.perspective, stance: cell.stances.join('/'), uri: cell.uri, line: cell.line })),
+        })),
+      };
+    },
+  };
+}
+
+export type LanguageService = ReturnType<typeof createLanguageService>;

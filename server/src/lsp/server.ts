@@ -1,0 +1,328 @@
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, Workspace, defaultConfig, type WorkspaceConfig } from '../core';
+import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/context';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
+import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
+import { createLanguageService, type LanguageService } from '../languageService';
+import { canonicalUri, findNotes, isNoteFile, loadConfig, pathOfUri, readNote, uriOfPath } from '../node/files';
+import { ClaimMatrixRequest, IndexStatusNotification, ReindexRequest } from '../protocol';
+import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
+
+const FILES_PER_CHUNK = 200;
+
+/**
+ * The LSP adapter: it keeps the workspace model in step with the editor and the disk, and
+ * hands every request to the language service. Handlers only look up and delegate.
+ */
+export class CounterpointServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly workspace = new Workspace();
+  private readonly context: FeatureContext;
+  private readonly service: LanguageService;
+  private roots: string[] = [];
+  private settings: ResolvedSettings = resolveSettings(undefined);
+  private configFileUri?: string;
+  private supportsConfigurationPull = false;
+  private supportsWorkDoneProgress = false;
+  private indexing: Promise<void> = Promise.resolve();
+  private indexGeneration = 0;
+  private readonly pendingDiagnostics = new Set<string>();
+  private diagnosticsTimer?: NodeJS.Timeout;
+  private initializationOptions: unknown;
+
+  constructor(private readonly connection: Connection) {
+    this.context = {
+      workspace: this.workspace,
+      settings: { ...DEFAULT_FEATURE_SETTINGS },
+      documentVersion: (uri) => this.documents.get(uri)?.version ?? null,
+    };
+    this.service = createLanguageService(this.context);
+  }
+
+  listen(): void {
+    const { connection, documents, service } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.afterInitialized().catch((error) => this.logError('start-up', error)));
+    connection.onShutdown(() => clearTimeout(this.diagnosticsTimer));
+
+    documents.onDidChangeContent(({ document }) => this.noteChanged(document.uri, document.getText(), true));
+    documents.onDidClose(({ document }) => void this.reloadFromDisk(document.uri).catch((error) => this.logError('close', error)));
+    connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes).catch((error) => this.logError('file watch', error)));
+    connection.onDidChangeConfiguration(({ settings }) => void this.configurationChanged(settings).catch((error) => this.logError('settings', error)));
+
+    connection.onHover(({ textDocument, position }, token) => this.whenKnown(textDocument.uri, null, (uri) => service.hover(uri, position, token)));
+    connection.onDefinition(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (uri) => service.definition(uri, position)));
+    connection.onReferences(({ textDocument, position, context }, token) =>
+      this.whenKnown(textDocument.uri, [], (uri) => service.references(uri, position, context.includeDeclaration, token)));
+    connection.onPrepareRename(({ textDocument, position }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.prepareRename(uri, position))));
+    connection.onRenameRequest(({ textDocument, position, newName }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.rename(uri, position, newName))));
+    connection.onCompletion(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (uri) => service.completions(uri, position)));
+    connection.onCodeAction(({ textDocument, range, context }, token) =>
+      this.whenKnown(textDocument.uri, [], (uri) => service.codeActions(uri, range, context.diagnostics, token)));
+    connection.onCodeLens(({ textDocument }) => this.whenKnown(textDocument.uri, [], (uri) => service.codeLenses(uri)));
+    connection.onDocumentSymbol(({ textDocument }) => this.whenKnown(textDocument.uri, [], (uri) => service.documentSymbols(uri)));
+    connection.onWorkspaceSymbol(({ query }, token) => service.workspaceSymbols(query, token));
+    connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));
+
+    connection.onRequest(ReindexRequest, async () => this.reindex());
+    connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
+
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  /** Runs a handler on a note the workspace knows; answers `empty` for anything else. */
+  private whenKnown<T>(rawUri: string, empty: T, handler: (uri: string) => T | undefined): T {
+    const uri = canonicalUri(rawUri);
+    if (!this.workspace.getNote(uri)) return empty;
+    return handler(uri) ?? empty;
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.supportsConfigurationPull = capabilities.workspace?.configuration === true;
+    this.supportsWorkDoneProgress = capabilities.window?.workDoneProgress === true;
+    this.initializationOptions = params.initializationOptions;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.roots = folders.map(canonicalUri);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'counterpoint-ls', version: '0.1.0' },
+    };
+  }
+
+  private async afterInitialized(): Promise<void> {
+    await this.configurationChanged(this.initializationOptions);
+  }
+
+  // ---- keeping the model current ----
+
+  private noteChanged(rawUri: string, text: string, fromEditor: boolean): void {
+    const uri = canonicalUri(rawUri);
+    if (uri === this.configFileUri) {
+      void this.configurationChanged(undefined).catch((error) => this.logError('config', error));
+      return;
+    }
+    if (!isNoteFile(uri)) return;
+    const { affected } = this.workspace.upsert(uri, text);
+    if (fromEditor) this.publishNow(uri);
+    this.publishSoon(affected);
+  }
+
+  /** When an editor closes a note, the file on disk is the truth again. */
+  private async reloadFromDisk(rawUri: string): Promise<void> {
+    const uri = canonicalUri(rawUri);
+    const file = pathOfUri(uri);
+    if (!file || !isNoteFile(file)) return;
+    const read = await readNote(file);
+    if ('text' in read) this.noteChanged(uri, read.text, false);
+    else this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+  }
+
+  private async filesChanged(changes: { uri: string; type: number }[]): Promise<void> {
+    for (const change of changes) {
+      const uri = canonicalUri(change.uri);
+      if (uri === this.configFileUri || uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+        await this.configurationChanged(undefined);
+        continue;
+      }
+      if (!isNoteFile(uri) || this.isOpen(uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+      } else {
+        const file = pathOfUri(uri);
+        if (!file || !this.isInsideRoots(uri)) continue;
+        const read = await readNote(file);
+        if ('text' in read) this.noteChanged(uri, read.text, false);
+        else this.log(`Skipped ${file}: ${read.skipped}`);
+      }
+    }
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.documents.all().some((d) => canonicalUri(d.uri) === uri);
+  }
+
+  private isInsideRoots(uri: string): boolean {
+    return this.roots.some((root) => uri.startsWith(root.endsWith('/') ? root : `${root}/`));
+  }
+
+  private async configurationChanged(pushed: unknown): Promise<void> {
+    let raw: unknown = pushed && typeof pushed === 'object' && 'counterpoint' in pushed ? (pushed as { counterpoint: unknown }).counterpoint : pushed;
+    if (this.supportsConfigurationPull) {
+      raw = await this.connection.workspace.getConfiguration('counterpoint');
+    }
+    this.settings = resolveSettings(raw);
+    for (const problem of this.settings.problems) this.warn(problem);
+    this.context.settings = this.settings.features;
+    await this.reindex();
+  }
+
+  private async readWorkspaceConfig(): Promise<WorkspaceConfig> {
+    const root = this.roots.map(pathOfUri).find((p): p is string => p !== undefined);
+    if (!root) return mergeConfig(defaultConfig(), false, this.settings);
+    const loaded = await loadConfig(root);
+    this.configFileUri = uriOfPath(path.join(root, CONFIG_FILE_NAME));
+    const fileSetsPerspectives = loaded.text !== undefined && /^perspectives\s*:/m.test(loaded.text);
+    await this.connection.sendDiagnostics({
+      uri: this.configFileUri,
+      diagnostics: loaded.problems.map((problem) => ({
+        range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: Number.MAX_SAFE_INTEGER } },
+        severity: DiagnosticSeverity.Error,
+        code: 'config.invalid',
+        source: 'counterpoint',
+        message: problem.message,
+      })),
+    });
+    for (const problem of loaded.problems) this.warn(`${CONFIG_FILE_NAME}: ${problem.message}`);
+    return mergeConfig(loaded.config, fileSetsPerspectives, this.settings);
+  }
+
+  /**
+   * Reads every note of the workspace folders. Actor notes come first, in one batch, so that
+   * the registry is complete before the articles; articles follow in chunks, yielding between
+   * chunks so that requests are answered (with what is known so far) while indexing goes on.
+   */
+  private async reindex(): Promise<{ notes: number; milliseconds: number }> {
+    const generation = ++this.indexGeneration;
+    const started = Date.now();
+    const run = this.indexing.catch(() => undefined).then(() => this.indexAll(generation));
+    this.indexing = run;
+    await run;
+    return { notes: this.workspace.size, milliseconds: Date.now() - started };
+  }
+
+  private async indexAll(generation: number): Promise<void> {
+    if (generation !== this.indexGeneration) return;
+    const config = await this.readWorkspaceConfig();
+    const previous = [...this.workspace.notes()].map((n) => n.uri);
+    this.workspace.clear();
+    this.workspace.setConfig(config, this.roots);
+    const progress = this.supportsWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Counterpoint: indexing notes', 0, undefined, false);
+    this.sendStatus('indexing');
+
+    const files: string[] = [];
+    for (const root of this.roots.map(pathOfUri)) {
+      if (root) files.push(...(await findNotes(root, (file, reason) => this.log(`Skipped ${file}: ${reason}`))));
+    }
+    const uris = files.map(uriOfPath);
+    const actorsFirst = [...uris].sort((a, b) => Number(this.workspace.kindOf(b) === 'actor') - Number(this.workspace.kindOf(a) === 'actor'));
+    let done = 0;
+    for (let i = 0; i < actorsFirst.length; i += FILES_PER_CHUNK) {
+      if (generation !== this.indexGeneration) return;
+      const chunk = actorsFirst.slice(i, i + FILES_PER_CHUNK);
+      const texts = await Promise.all(chunk.map(async (uri) => [uri, await this.textOf(uri)] as const));
+      this.workspace.batch(() => {
+        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, text);
+      });
+      done += chunk.length;
+      progress?.report(Math.round((done / actorsFirst.length) * 100), `${done} of ${actorsFirst.length} notes`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Open editors hold the newest text of their notes, saved or not.
+    this.workspace.batch(() => {
+      for (const document of this.documents.all()) {
+        const uri = canonicalUri(document.uri);
+        if (isNoteFile(uri)) this.workspace.upsert(uri, document.getText());
+      }
+    });
+    progress?.done();
+    const current = new Set([...this.workspace.notes()].map((n) => n.uri));
+    this.publishSoon(current, previous.filter((uri) => !current.has(uri)));
+    this.log(`Indexed ${this.workspace.size} notes (${this.workspace.actors().length} actors, ${this.workspace.claimKeys().length} claim keys).`);
+    this.sendStatus('ready');
+  }
+
+  private async textOf(uri: string): Promise<string | undefined> {
+    const open = this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+    if (open) return open.getText();
+    const file = pathOfUri(uri);
+    if (!file) return undefined;
+    const read = await readNote(file);
+    if ('text' in read) return read.text;
+    this.log(`Skipped ${file}: ${read.skipped}`);
+    return undefined;
+  }
+
+  // ---- diagnostics ----
+
+  private publishNow(uri: string): void {
+    this.pendingDiagnostics.delete(uri);
+    const document = this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: this.service.diagnostics(uri) });
+  }
+
+  /** Publishes soon, coalescing bursts (a registry change affects every note). */
+  private publishSoon(uris: Iterable<string>, cleared: string[] = []): void {
+    for (const uri of cleared) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of uris) this.pendingDiagnostics.add(uri);
+    if (this.diagnosticsTimer || this.pendingDiagnostics.size === 0) return;
+    this.diagnosticsTimer = setTimeout(() => {
+      this.diagnosticsTimer = undefined;
+      const uris = [...this.pendingDiagnostics];
+      this.pendingDiagnostics.clear();
+      for (const uri of uris) this.publishNow(uri);
+    }, 20);
+  }
+
+  private sendStatus(state: 'indexing' | 'ready'): void {
+    void this.connection.sendNotification(IndexStatusNotification, {
+      state,
+      notes: this.workspace.size,
+      actors: this.workspace.actors().length,
+      claims: this.workspace.claimKeys().length,
+    });
+  }
+
+  // ---- logging: never to stdout, which carries the protocol ----
+
+  private log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  private warn(message: string): void {
+    this.connection.console.warn(message);
+    void this.connection.window.showWarningMessage(`Counterpoint: ${message}`);
+  }
+
+  private logError(where: string, error: unknown): void {
+    this.connection.console.error(`Counterpoint ${where} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+function refusalToError<T>(result: T | { error: string }): T {
+  if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
+    throw new ResponseError(ErrorCodes.InvalidRequest, (result as { error: string }).error);
+  }
+  return result as T;
+}
+
+export type { CancellationToken };

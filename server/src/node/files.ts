@@ -1,0 +1,105 @@
+// Reading notes from disk, shared by the language server and the command line.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type WorkspaceConfig } from '../core';
+
+/** Notes larger than this are skipped with a message rather than read into memory. */
+export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
+const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
+
+export function isNoteFile(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name);
+}
+
+/** One canonical spelling of a file URI, so that editor URIs and URIs made from paths compare equal. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function uriOfPath(filePath: string): string {
+  return pathToFileURL(path.resolve(filePath)).href;
+}
+
+export function pathOfUri(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every note below a folder. Symbolic links are not followed (so no loop and nothing outside
+ * the workspace is read), nor hidden folders, node_modules and build output. Folders that
+ * vanish or cannot be read are reported through `onSkip` and passed over.
+ */
+export async function findNotes(root: string, onSkip: (file: string, reason: string) => void = () => {}): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      onSkip(folder, reasonOf(error));
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
+      } else if (entry.isFile() && isNoteFile(entry.name)) {
+        found.push(full);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * A note's text. Bytes that are not UTF-8 become U+FFFD rather than failing the read;
+ * returns undefined (with the reason) for files that vanished, are unreadable or too large.
+ */
+export async function readNote(file: string): Promise<{ text: string } | { skipped: string }> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > MAX_NOTE_BYTES) return { skipped: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
+    const bytes = await fs.readFile(file);
+    return { text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
+  } catch (error) {
+    return { skipped: reasonOf(error) };
+  }
+}
+
+export interface LoadedConfig {
+  config: WorkspaceConfig;
+  problems: ConfigProblem[];
+  /** The config file's path, when there is one. */
+  file?: string;
+  text?: string;
+}
+
+/** The workspace config from `counterpoint.yaml` at the root, or the defaults. */
+export async function loadConfig(root: string, base: WorkspaceConfig = defaultConfig()): Promise<LoadedConfig> {
+  const file = path.join(root, CONFIG_FILE_NAME);
+  const read = await readNote(file);
+  if ('skipped' in read) return { config: base, problems: [] };
+  return { ...parseConfig(read.text, base), file, text: read.text };
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,24 @@
+// Asks the test driver (scripts/vscode-test/driver.mjs) for a screenshot of the
+// workbench. The extension host is a separate process from the browser page, so
+// the request goes through a folder both sides see: write <id>.json, wait for
+// <id>.done (holding the saved path) or <id>.error.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export async function screenshot(name: string, timeoutMs = 15_000): Promise<string> {
+  const dir = process.env.COUNTERPOINT_SCREENSHOT_REQUEST_DIR;
+  if (!dir) throw new Error('COUNTERPOINT_SCREENSHOT_REQUEST_DIR is not set: not running under scripts/vscode-test/run.mjs');
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const tmp = path.join(dir, `${id}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify({ name }));
+  fs.renameSync(tmp, path.join(dir, `${id}.json`));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const done = path.join(dir, `${id}.done`);
+    const error = path.join(dir, `${id}.error`);
+    if (fs.existsSync(done)) return fs.readFileSync(done, 'utf8');
+    if (fs.existsSync(error)) throw new Error(`screenshot ${name} failed: ${fs.readFileSync(error, 'utf8')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`screenshot ${name}: no answer from the driver within ${timeoutMs} ms`);
+}
