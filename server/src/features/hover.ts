@@ -18,6 +18,8 @@ import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './conte
 import { escapeMarkdown, fileLink, truncate } from './markdownText';
 
 const QUOTE_LENGTH = 200;
+/** How much of a long sentence a quote keeps before the mention. */
+const QUOTE_LEAD = 80;
 const NO_PERSPECTIVE = 'no perspective';
 const OTHER_NOTES = 'other notes';
 
@@ -97,7 +99,7 @@ function mentionSources(workspace: Workspace, hovered: Note, mentions: readonly 
     if (!note) continue;
     // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
     const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
-    entries.push(sourceEntry(note, anchor.start, [], quote(note, sentenceAround(note.text, anchor, blockOf(note, anchor)))));
+    entries.push(sourceEntry(note, anchor.start, [], quoteAround(note, anchor)));
   }
   return entries;
 }
@@ -211,6 +213,58 @@ function groupOf(note: Note): string {
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
 function quote(note: Note, span: Span): string {
   return escapeMarkdown(truncate(plainText(note.text, span, note.wikiLinks, note.claims), QUOTE_LENGTH));
+}
+
+/** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */
+function quoteAround(note: Note, anchor: Span): string {
+  const sentence = sentenceOf(note, anchor);
+  if (anchor.start - sentence.start <= QUOTE_LEAD * 1.5) return quote(note, sentence);
+  const start = clipStart(note, anchor.start - QUOTE_LEAD, anchor.start);
+  return `…${quote(note, { start, end: sentence.end })}`;
+}
+
+/**
+ * The sentence around a span, widened so that it never cuts a wiki link or a claim's
+ * attribute block in two (a label such as "St. Petersburg" has a full stop inside).
+ */
+function sentenceOf(note: Note, anchor: Span): Span {
+  const block = blockOf(note, anchor);
+  let sentence = sentenceAround(note.text, anchor, block);
+  for (let round = 0; round < 4; round++) {
+    const widened = widenOverMarkup(note, sentence);
+    if (widened.start === sentence.start && widened.end === sentence.end) break;
+    sentence = sentenceAround(note.text, widened, block);
+  }
+  return sentence;
+}
+
+function widenOverMarkup(note: Note, span: Span): Span {
+  let { start, end } = span;
+  const cut = (markup: Span) => markup.start < end && start < markup.end && (markup.start < start || end < markup.end);
+  for (const link of note.wikiLinks) {
+    if (cut(link.span)) {
+      start = Math.min(start, link.span.start);
+      end = Math.max(end, link.span.end);
+    }
+  }
+  for (const claim of note.claims) {
+    if (cut(claim.attributesSpan)) {
+      start = Math.min(start, claim.attributesSpan.start);
+      end = Math.max(end, claim.attributesSpan.end);
+    }
+  }
+  return { start, end };
+}
+
+/** A start for a clipped quote: at a word boundary, never inside a wiki link or an attribute block. */
+function clipStart(note: Note, from: number, limit: number): number {
+  let start = from;
+  while (start < limit && !/\s/.test(note.text[start - 1] ?? ' ')) start++;
+  for (const link of note.wikiLinks) if (link.span.start < start && start < link.span.end) start = link.span.start;
+  for (const claim of note.claims) {
+    if (claim.attributesSpan.start < start && start < claim.attributesSpan.end) start = claim.attributesSpan.end;
+  }
+  return start;
 }
 
 function blockOf(note: Note, span: Span): Span {

@@ -202,7 +202,7 @@ function textDocumentEdits(ctx: FeatureContext, edits: Map<string, { span: Span;
     for (const edit of sorted) {
       if (edit.span.start < end) continue;
       textEdits.push({ range: note.lines.rangeOf(edit.span), newText: edit.newText });
-      end = Math.max(edit.span.end, edit.span.start + 1);
+      end = edit.span.end;
     }
     result.push({ textDocument: { uri, version: ctx.documentVersion(uri) }, edits: textEdits });
   }

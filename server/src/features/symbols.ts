@@ -1,9 +1,225 @@
-import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import { actorNames, normalizeName, plainText, type Actor, type ClaimSpan, type Heading, type Note, type Span } from '../core';
 import type { Cancellation, FeatureContext } from './context';
-// Replaced by the feature's implementation.
-export function provideDocumentSymbols(ctx: FeatureContext, uri: string): DocumentSymbol[] {
-  throw new Error('not implemented');
+import { truncate } from './markdownText';
+
+const MAX_WORKSPACE_SYMBOLS = 500;
+const CLAIM_DETAIL_LENGTH = 80;
+// Claims are reported statements: Event reads better in the outline than a field or key would.
+const CLAIM_SYMBOL_KIND = SymbolKind.Event;
+
+/** The symbol kind of an actor: people as objects, institutions as classes, places as modules. */
+export function actorSymbolKind(kind: string | undefined): SymbolKind {
+  switch (kind) {
+    case 'person': return SymbolKind.Object;
+    case 'organization':
+    case 'media': return SymbolKind.Class;
+    case 'state':
+    case 'territory': return SymbolKind.Module;
+    default: return SymbolKind.Variable;
+  }
 }
+
+/**
+ * The outline of a note: headings nested by level with the claims of each section under
+ * them, then an "Actors" group with every actor the note mentions. An actor note starts
+ * with the actor itself, its aliases as children.
+ */
+export function provideDocumentSymbols(ctx: FeatureContext, uri: string): DocumentSymbol[] {
+  const note = ctx.workspace.getNote(uri);
+  if (!note) return [];
+  const symbols: DocumentSymbol[] = [];
+  const self = note.kind === 'actor' && note.actor ? ctx.workspace.actor(note.actor.id) : undefined;
+  if (self && self.note === note) symbols.push(actorDefinitionSymbol(note, self));
+  symbols.push(...outline(note));
+  const actors = actorsGroup(ctx, note, self?.note === note ? self.id : undefined);
+  if (actors) symbols.push(actors);
+  return symbols;
+}
+
+function symbol(note: Note, name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+  const range = { start: Math.min(span.start, selection.start), end: Math.max(span.end, selection.end) };
+  return {
+    // VS Code rejects a symbol with an empty name.
+    name: name.trim() === '' ? '(untitled)' : name,
+    detail,
+    kind,
+    range: note.lines.rangeOf(range),
+    selectionRange: note.lines.rangeOf(selection),
+    ...(children && children.length > 0 ? { children } : {}),
+  };
+}
+
+function actorDefinitionSymbol(note: Note, actor: Actor): DocumentSymbol {
+  const meta = actor.meta;
+  const fm = note.frontmatter;
+  const whole = fm?.span ?? { start: 0, end: note.lines.lineEnd(0) };
+  const aliasesField = fm?.fields.get('aliases');
+  const aliases = meta.aliases.map((alias) => {
+    const span = alias.span ?? aliasesField?.keySpan ?? whole;
+    return symbol(note, alias.value, SymbolKind.Constant, span, span, 'alias');
+  });
+  const selection = meta.nameSpan ?? meta.idSpan ?? fm?.openFenceSpan ?? whole;
+  const detail = [meta.id, meta.role].filter(Boolean).join(' · ');
+  return symbol(note, meta.name || meta.id, actorSymbolKind(meta.kind), whole, selection, detail, aliases);
+}
+
+interface OpenSection {
+  heading: Heading;
+  end: number;
+  children: DocumentSymbol[];
+}
+
+/** Headings nested by level; each claim goes under the innermost heading whose section holds it. */
+function outline(note: Note): DocumentSymbol[] {
+  const top: DocumentSymbol[] = [];
+  const stack: OpenSection[] = [];
+  const headings = [...note.headings].sort((a, b) => a.span.start - b.span.start);
+  const claims = [...note.claims].sort((a, b) => a.span.start - b.span.start);
+  let claimIndex = 0;
+
+  const close = (section: OpenSection) => {
+    const built = symbol(note, headingName(note, section.heading), SymbolKind.String, { start: section.heading.span.start, end: section.end }, section.heading.span, undefined, section.children);
+    (stack.length > 0 ? stack[stack.length - 1].children : top).push(built);
+  };
+  const addClaimsBefore = (offset: number) => {
+    while (claimIndex < claims.length && claims[claimIndex].span.start < offset) {
+      const claim = claims[claimIndex++];
+      (stack.length > 0 ? stack[stack.length - 1].children : top).push(claimSymbol(note, claim));
+    }
+  };
+
+  for (let i = 0; i < headings.length; i++) {
+    const heading = headings[i];
+    addClaimsBefore(heading.span.start);
+    while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) {
+      const section = stack.pop()!;
+      section.end = sectionEnd(note, heading.span.start);
+      close(section);
+    }
+    stack.push({ heading, end: note.text.length, children: [] });
+  }
+  addClaimsBefore(Number.POSITIVE_INFINITY);
+  while (stack.length > 0) {
+    const section = stack.pop()!;
+    section.end = sectionEnd(note, note.text.length);
+    close(section);
+  }
+  return top;
+}
+
+/** A section ends at the end of its last non-blank line before the next heading. */
+function sectionEnd(note: Note, next: number): number {
+  let end = next;
+  while (end > 0 && /\s/.test(note.text[end - 1])) end--;
+  return end;
+}
+
+function headingName(note: Note, heading: Heading): string {
+  return plainText(note.text, heading.textSpan, note.wikiLinks, note.claims) || heading.text;
+}
+
+function claimSymbol(note: Note, claim: ClaimSpan): DocumentSymbol {
+  const text = plainText(note.text, claim.textSpan, note.wikiLinks, note.claims);
+  return symbol(note, claim.key ?? '(claim without key)', CLAIM_SYMBOL_KIND, claim.span, claim.keySpan ?? claim.span, truncate(text, CLAIM_DETAIL_LENGTH));
+}
+
+function actorsGroup(ctx: FeatureContext, note: Note, ownId: string | undefined): DocumentSymbol | undefined {
+  const byActor = new Map<string, Span[]>();
+  for (const mention of ctx.workspace.mentionsIn(note.uri)) {
+    if (mention.actorId === ownId) continue;
+    const spans = byActor.get(mention.actorId) ?? [];
+    spans.push(mention.span);
+    byActor.set(mention.actorId, spans);
+  }
+  const children: DocumentSymbol[] = [];
+  let group: Span | undefined;
+  for (const [id, spans] of byActor) {
+    const actor = ctx.workspace.actor(id);
+    if (!actor) continue;
+    const whole = { start: spans[0].start, end: spans[spans.length - 1].end };
+    group = group ? { start: Math.min(group.start, whole.start), end: Math.max(group.end, whole.end) } : whole;
+    const count = `${spans.length} ${spans.length === 1 ? 'mention' : 'mentions'}`;
+    children.push(symbol(note, actor.meta.name || actor.id, actorSymbolKind(actor.meta.kind), whole, spans[0], count));
+  }
+  if (!group) return undefined;
+  children.sort((a, b) => a.name.localeCompare(b.name));
+  return symbol(note, 'Actors', SymbolKind.Namespace, group, { start: group.start, end: group.start }, `${children.length}`, children);
+}
+
+interface Candidate {
+  score: number;
+  symbol: WorkspaceSymbol;
+}
+
+/**
+ * Actors (by id, name or alias) and claim keys matching a query, best matches first.
+ * Matching ignores case; a substring beats a scattered subsequence.
+ */
 export function provideWorkspaceSymbols(ctx: FeatureContext, query: string, token?: Cancellation): WorkspaceSymbol[] {
-  throw new Error('not implemented');
+  const wanted = normalizeName(query);
+  const candidates: Candidate[] = [];
+  for (const actor of ctx.workspace.actors()) {
+    if (token?.isCancellationRequested) return [];
+    const candidate = actorCandidate(actor, wanted);
+    if (candidate) candidates.push(candidate);
+  }
+  for (const key of ctx.workspace.claimKeys()) {
+    if (token?.isCancellationRequested) return [];
+    const score = matchScore(key.toLowerCase(), wanted);
+    if (score === undefined) continue;
+    const occurrences = ctx.workspace.occurrences(key);
+    const first = occurrences[0];
+    if (!first) continue;
+    const notes = new Set(occurrences.map((o) => o.note.uri)).size;
+    candidates.push({
+      score,
+      symbol: {
+        name: key,
+        kind: CLAIM_SYMBOL_KIND,
+        containerName: `claim in ${notes} ${notes === 1 ? 'article' : 'articles'}`,
+        location: { uri: first.note.uri, range: first.note.lines.rangeOf(first.claim.keySpan ?? first.claim.span) },
+      },
+    });
+  }
+  candidates.sort((a, b) => a.score - b.score || a.symbol.name.localeCompare(b.symbol.name));
+  return candidates.slice(0, MAX_WORKSPACE_SYMBOLS).map((c) => c.symbol);
+}
+
+function actorCandidate(actor: Actor, wanted: string): Candidate | undefined {
+  let best: { score: number; name: string } | undefined;
+  for (const name of actorNames(actor)) {
+    const score = matchScore(normalizeName(name), wanted);
+    if (score !== undefined && (!best || score < best.score)) best = { score, name };
+  }
+  if (!best) return undefined;
+  const display = actor.meta.name || actor.id;
+  // VS Code filters the answer again by the symbol's name, so an alias that matched must be shown in it.
+  const name = matchScore(normalizeName(display), wanted) === undefined ? `${display} (${best.name})` : display;
+  const note = actor.note;
+  const selection = actor.meta.nameSpan ?? actor.meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 };
+  return {
+    score: best.score,
+    symbol: {
+      name,
+      kind: actorSymbolKind(actor.meta.kind),
+      containerName: `actor ${actor.id}`,
+      location: { uri: note.uri, range: note.lines.rangeOf(selection) },
+    },
+  };
+}
+
+/** 0 exact, 1 prefix, 2 substring, 3 subsequence; undefined when the query does not match. */
+function matchScore(candidate: string, wanted: string): number | undefined {
+  if (wanted === '') return 3;
+  if (candidate === wanted) return 0;
+  if (candidate.startsWith(wanted)) return 1;
+  if (candidate.includes(wanted)) return 2;
+  return isSubsequence(wanted.replace(/\s+/g, ''), candidate) ? 3 : undefined;
+}
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let i = 0;
+  for (let j = 0; j < haystack.length && i < needle.length; j++) if (haystack[j] === needle[i]) i++;
+  return i === needle.length;
 }

@@ -2,6 +2,14 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { CounterpointServer } from './server';
 
+if (process.argv.includes('--version')) {
+  process.stdout.write('counterpoint-ls 0.1.0\n');
+  process.exit(0);
+}
+if (process.argv.includes('--help')) {
+  process.stdout.write('Usage: counterpoint-ls [--stdio | --node-ipc]\nThe Counterpoint language server; speaks LSP over stdio by default.\n');
+  process.exit(0);
+}
 if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }

@@ -1,0 +1,142 @@
+import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic } from 'vscode-languageserver-types';
+import { ACTOR_KINDS, normalizeName, noteStem, type Note, type Workspace } from '../../core';
+import type { FeatureContext } from '../context';
+import { dataString, spanOfRange, titleText, touches } from './shared';
+
+/** An unknown actor as written at a diagnostic, with the label when it is a labelled wiki link. */
+interface UnknownActor {
+  name: string;
+  label?: string;
+}
+
+/** Quick fix for `actor.unknown`: create the actor's note, filled in from the mention. */
+export function createActorActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const offered = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code !== 'actor.unknown') continue;
+    const unknown = unknownActorAt(ctx.workspace, note, diagnostic);
+    if (!unknown) continue;
+    const written = unknown.name.includes('/') ? noteStem(unknown.name) : unknown.name;
+    const slug = actorSlug(written);
+    if (slug === '' || offered.has(slug)) continue;
+    offered.add(slug);
+    actions.push(createActorAction(ctx, note, diagnostic, written, unknown.label, slug));
+  }
+  return actions;
+}
+
+/**
+ * Reads the diagnostic back: the wiki link or `by=` value it points at must still be there,
+ * spelled as `data.name`, and still resolve to nothing.
+ */
+function unknownActorAt(workspace: Workspace, note: Note, diagnostic: Diagnostic): UnknownActor | undefined {
+  const name = dataString(diagnostic, 'name');
+  if (!name || workspace.resolveActor(name)) return undefined;
+  const at = spanOfRange(note, diagnostic.range);
+  const link = note.wikiLinks.find((l) => l.target === name && touches(l.targetSpan, at));
+  if (link) return workspace.notesNamed(name).length > 0 ? undefined : { name, label: link.label || undefined };
+  const claim = note.claims.find((c) => c.by === name && c.bySpan && touches(c.bySpan, at));
+  return claim ? { name } : undefined;
+}
+
+function createActorAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, written: string, label: string | undefined, slug: string): CodeAction {
+  const folder = ctx.workspace.configuration.actorFolders[0] ?? 'actors';
+  const relative = folder === '.' || folder === '' ? `${slug}.md` : `${folder}/${slug}.md`;
+  const uri = `${workspaceRootOf(ctx.workspace, note.uri)}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+  const title = `Create actor note ${titleText(relative)} for “${titleText(written)}”`;
+  const refusal = existingActorReason(ctx.workspace, uri, slug, relative, written);
+  if (refusal) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: refusal } };
+
+  const create: CreateFile = { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } };
+  const content = actorNoteText(ctx.workspace, note, written, label);
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: {
+      documentChanges: [
+        create,
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
+      ],
+    },
+  };
+}
+
+/** Why the note must not be created: a note at that path, or an actor with that id, already exists. */
+function existingActorReason(workspace: Workspace, uri: string, slug: string, relative: string, written: string): string | undefined {
+  const lower = uri.toLowerCase();
+  for (const other of workspace.notes()) {
+    if (other.uri.toLowerCase() === lower) return `${relative} already exists; link the actor by its id or add “${written}” to its aliases.`;
+  }
+  const actor = workspace.actor(slug);
+  if (actor) return `An actor with the id ${actor.id} already exists (${actor.note.path}); add “${written}” to its aliases instead.`;
+  return undefined;
+}
+
+/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
+function workspaceRootOf(workspace: Workspace, uri: string): string {
+  const depth = workspace.relativePath(uri).split('/').length;
+  const parts = uri.split('/');
+  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
+}
+
+function actorNoteText(workspace: Workspace, note: Note, written: string, label: string | undefined): string {
+  const name = isIdLike(written) ? titleCase(written) : written;
+  const aliases: string[] = [];
+  for (const alias of [written, label]) {
+    if (!alias || alias.trim() === '') continue;
+    if (alias !== written && workspace.resolveActor(alias)) continue;
+    if (aliases.some((a) => normalizeName(a) === normalizeName(alias))) continue;
+    aliases.push(alias);
+  }
+  const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
+  return [
+    '---',
+    `name: ${yamlScalar(name)}`,
+    'aliases:',
+    ...aliases.map((alias) => `  - ${yamlScalar(alias)}`),
+    `kind: person # ${ACTOR_KINDS.join(' | ')}`,
+    'role:',
+    '---',
+    '',
+    firstMentionLine(note),
+    '',
+  ].join(eol);
+}
+
+function firstMentionLine(note: Note): string {
+  const stem = noteStem(note.path);
+  const where = /[[\]|#\r\n]/.test(stem) ? note.path : `[[${stem}]]`;
+  const outlet = note.article?.outlet?.replace(/[[\]\s]+/g, ' ').trim();
+  return `First mentioned in ${where}${outlet ? ` (${outlet})` : ''}.`;
+}
+
+const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * The file name (and so the id) of a new actor: lowercase ASCII, diacritics stripped,
+ * anything else a dash. A name with no Latin letters at all keeps its own letters.
+ */
+export function actorSlug(name: string): string {
+  const lower = name.toLowerCase().replace(/['’ʼ`]/g, '').replace(/[ßæœøłđðþı]/g, (ch) => FOLDED[ch]);
+  const ascii = lower.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (ascii !== '') return ascii;
+  return lower.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+function isIdLike(name: string): boolean {
+  return /^[\p{Ll}\p{N}]+(?:[-_.][\p{Ll}\p{N}]+)*$/u.test(name) && /\p{L}/u.test(name);
+}
+
+function titleCase(id: string): string {
+  return id.split(/[-_.]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
+/** A YAML scalar for a name: plain when that reads back as the same string, else double-quoted. */
+function yamlScalar(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
+  return plain ? clean : JSON.stringify(clean);
+}

@@ -1,0 +1,59 @@
+// Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
+import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import type { DiagnosticCode, Note, Span } from '../../core';
+import type { FeatureContext } from '../context';
+
+export function spanOfRange(note: Note, range: Range): Span {
+  const start = note.lines.offsetAt(range.start);
+  const end = note.lines.offsetAt(range.end);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+/** Whether two spans share a character, or an empty span (a cursor) touches the other. */
+export function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Whether two spans share at least one character. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function diagnosticsWithCode(diagnostics: readonly Diagnostic[], code: DiagnosticCode): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+/** A string field of a diagnostic's `data`, or undefined when the payload is missing or malformed. */
+export function dataString(diagnostic: Diagnostic, field: string): string | undefined {
+  const data = diagnostic.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const value = (data as Record<string, unknown>)[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function documentEdit(ctx: FeatureContext, uri: string, edits: TextEdit[]): TextDocumentEdit {
+  return { textDocument: { uri, version: ctx.documentVersion(uri) }, edits };
+}
+
+export function insertAt(note: Note, offset: number, text: string): TextEdit {
+  const position = note.lines.positionAt(offset);
+  return { range: { start: position, end: position }, newText: text };
+}
+
+export function replaceSpan(note: Note, span: Span, text: string): TextEdit {
+  return { range: note.lines.rangeOf(span), newText: text };
+}
+
+/**
+ * Note text made fit for a one-line action title: control and bidi-override characters
+ * dropped (they could disguise what the action does), blanks folded, shortened.
+ */
+export function titleText(text: string, max = 60): string {
+  const clean = text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.lastIndexOf(' ', max);
+  return `${clean.slice(0, cut > max * 0.6 ? cut : max)}…`;
+}
