@@ -76,9 +76,25 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // A function so that a restarted server gets the settings as they are now.
     initializationOptions: () => readSettings(),
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchers },
+    middleware: {
+      // The server's lenses open the peek view with plain LSP locations; VS Code's command wants its own types.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) convertShowReferencesArguments(lens);
+        return lenses;
+      },
+    },
   };
   // The id 'counterpoint' makes the client honour the `counterpoint.trace.server` setting.
   return new LanguageClient('counterpoint', 'Counterpoint', serverOptions, clientOptions);
+}
+
+function convertShowReferencesArguments(lens: vscode.CodeLens): void {
+  const command = lens.command;
+  if (command?.command !== 'editor.action.showReferences' || command.arguments?.length !== 3 || !client) return;
+  const converter = client.protocol2CodeConverter;
+  const [uri, position, locations] = command.arguments as [string, Parameters<typeof converter.asPosition>[0], Parameters<typeof converter.asLocation>[0][]];
+  command.arguments = [converter.asUri(uri), converter.asPosition(position), locations.map((location) => converter.asLocation(location))];
 }
 
 function registerCommands(

@@ -18,11 +18,15 @@ interface Shape {
   children?: Shape[];
 }
 
+function kindName(kind: SymbolKind): string {
+  return Object.entries(SymbolKind).find(([, value]) => value === kind)?.[0] ?? String(kind);
+}
+
 /** The tree as names, kind names and details, for readable comparisons. */
 function shape(symbols: DocumentSymbol[]): Shape[] {
   return symbols.map((s) => ({
     name: s.name,
-    kind: SymbolKind[s.kind] ?? String(s.kind),
+    kind: kindName(s.kind),
     ...(s.detail !== undefined ? { detail: s.detail } : {}),
     ...(s.children ? { children: shape(s.children) } : {}),
   }));
@@ -90,7 +94,7 @@ test('document symbols: headings nested by level, claims under their section, th
     {
       name: 'Actors',
       kind: 'Namespace',
-      detail: '3',
+      detail: '3 actors',
       children: [
         { name: "Donetsk People's Republic", kind: 'Module', detail: '1 mention' },
         { name: 'Kassym-Jomart Tokayev', kind: 'Object', detail: '3 mentions' },
@@ -119,7 +123,7 @@ test('document symbols of an actor note: the actor with its aliases as children'
   const symbols = provideDocumentSymbols(contextOf(workspace), uriOf('actors/nazarbayev.md'));
   assert.deepEqual(shape(symbols), [
     { name: 'Nursultan Nazarbayev', kind: 'Object', detail: 'nazarbayev · Former president', children: [{ name: 'Elbasy', kind: 'Constant', detail: 'alias' }] },
-    { name: 'Actors', kind: 'Namespace', detail: '1', children: [{ name: 'Kassym-Jomart Tokayev', kind: 'Object', detail: '1 mention' }] },
+    { name: 'Actors', kind: 'Namespace', detail: '1 actor', children: [{ name: 'Kassym-Jomart Tokayev', kind: 'Object', detail: '1 mention' }] },
   ]);
   const text = workspace.getNote(uriOf('actors/nazarbayev.md'))!.text;
   assert.equal(textAt(text, symbols[0].selectionRange), 'Nursultan Nazarbayev');
@@ -167,7 +171,7 @@ test('workspace symbols: matching ignores case, takes subsequences, and names th
   assert.deepEqual(provideWorkspaceSymbols(ctx, 'zzz'), []);
 });
 
-test('workspace symbols: a substring match ranks before a scattered one', () => {
+test('workspace symbols: an exact name ranks before a prefix', () => {
   const results = provideWorkspaceSymbols(contextOf(tokayevWorkspace()), 'putin');
   assert.deepEqual(results.map((r) => r.name), ['Vladimir Putin', 'putin-losing-allies']);
 });

@@ -1,6 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import {
-  describeSources,
   locate,
   plainText,
   sentenceAround,
@@ -74,7 +73,11 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancel
 
   const claims = claimsBy(ctx.workspace, mentions, token);
   if (!claims) return undefined;
-  if (claims.length > 0) blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.join('\n'));
+  if (claims.length > 0) {
+    const max = Math.max(0, ctx.settings.hoverMaxSources);
+    blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.slice(0, max).join('\n'));
+    if (claims.length > max) blocks.push(`…and ${plural(claims.length - max, 'more claim', 'more claims')}`);
+  }
   return blocks;
 }
 
@@ -165,11 +168,21 @@ function claimantText(workspace: Workspace, claim: ClaimSpan): string {
 
 function statusLines(status: ClaimStatus, all: readonly ClaimOccurrence[]): string[] {
   const lines: string[] = [];
-  if (status.counterSources.length > 0) lines.push(`✓ has a counter-source: ${escapeMarkdown(describeSources(status.counterSources))}`);
+  if (status.counterSources.length > 0) lines.push(`✓ has a counter-source: ${escapeMarkdown(outletsByPerspective(status.counterSources))}`);
   if (status.counterUrl !== undefined) lines.push(`counter-source cited: ${escapeMarkdown(status.counterUrl)}`);
   if (counterSourceVerdict(status) === 'single-source') lines.push('marked single-source');
   if (counterSourceVerdict(status) === 'none') lines.push(`⚠ no counter-source: ${missingCounterSource(status, all)}`);
   return lines;
+}
+
+/** "russian-state (TASS, RIA Novosti); western (BBC)" */
+function outletsByPerspective(occurrences: readonly ClaimOccurrence[]): string {
+  const outlets = new Map<string, Set<string>>();
+  for (const { note } of occurrences) {
+    const group = note.article?.perspective || NO_PERSPECTIVE;
+    outlets.set(group, (outlets.get(group) ?? new Set<string>()).add(note.article?.outlet || note.path));
+  }
+  return [...outlets].map(([perspective, names]) => `${perspective} (${[...names].join(', ')})`).join('; ');
 }
 
 function missingCounterSource(status: ClaimStatus, all: readonly ClaimOccurrence[]): string {

@@ -132,7 +132,10 @@ export class CounterpointServer {
     }
     if (!isNoteFile(uri)) return;
     const { affected } = this.workspace.upsert(uri, text);
-    if (fromEditor) this.publishNow(uri);
+    if (fromEditor) {
+      this.publishNow(uri);
+      affected.delete(uri);
+    }
     this.publishSoon(affected);
   }
 

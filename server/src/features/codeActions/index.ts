@@ -1,6 +1,24 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Cancellation, FeatureContext } from '../context';
-// Replaced by the feature's implementation.
+import { counterSourceActions } from './counterSourceCandidates';
+import { createActorActions } from './createActor';
+import { markSingleSourceActions } from './markSingleSource';
+import { spanOfRange } from './shared';
+import { wrapAliasActions } from './wrapAlias';
+
+/**
+ * Code actions for a range of a note: quick fixes for the Counterpoint diagnostics given
+ * (each re-checked against the workspace, as a diagnostic may be stale), and refactors
+ * for what the range touches.
+ */
 export function provideCodeActions(ctx: FeatureContext, uri: string, range: Range, diagnostics: Diagnostic[], token?: Cancellation): CodeAction[] {
-  throw new Error('not implemented');
+  const note = ctx.workspace.getNote(uri);
+  if (!note) return [];
+  const actions = [
+    ...createActorActions(ctx, note, diagnostics),
+    ...counterSourceActions(ctx, note, diagnostics, token),
+    ...markSingleSourceActions(ctx, note, diagnostics),
+    ...wrapAliasActions(ctx, note, spanOfRange(note, range)),
+  ];
+  return token?.isCancellationRequested ? [] : actions;
 }

@@ -26,8 +26,6 @@ mr mrs ms dr
 const SUFFIXES: readonly [string, string][] = [
   ['ations', ''],
   ['ation', ''],
-  ['ments', ''],
-  ['ment', ''],
   ['nesses', ''],
   ['ness', ''],
   ['ingly', ''],
