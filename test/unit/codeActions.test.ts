@@ -347,7 +347,7 @@ test('counter-source: titles are one line and free of control and bidi character
   const workspace = counterWorkspace(tass);
   const [best] = quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source');
   // Titles are plain text (not markdown), so the link text shows as typed; what matters is one line, no bidi overrides.
-  assert.equal(best.title, 'Annotate counter-source in TASS (russian-state): “Tokaev [x](command:q) said Kazakhstan would not recognise the…”');
+  assert.equal(best.title, 'Annotate counter-source in TASS (russian-state): “Tokaev [x](command:q) said Kazakhstan would not recognise…”');
 });
 
 test('counter-source: a cancelled request ranks nothing', () => {

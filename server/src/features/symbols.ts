@@ -195,7 +195,7 @@ function actorCandidate(actor: Actor, wanted: string): Candidate | undefined {
   if (!best) return undefined;
   const display = actor.meta.name || actor.id;
   // VS Code filters the answer again by the symbol's name, so an alias that matched must be shown in it.
-  const name = matchScore(normalizeName(display), wanted) === undefined ? display : display;
+  const name = matchScore(normalizeName(display), wanted) === undefined ? `${display} (${best.name})` : display;
   const note = actor.note;
   const selection = actor.meta.nameSpan ?? actor.meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 };
   return {
