@@ -1,6 +1,7 @@
 // A real LSP client for protocol tests: spawns the BUILT server (dist/server.js --stdio) on a fresh temp copy of samples/
 // and talks to it over stdio through vscode-languageserver-protocol, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -689,4 +690,22 @@ export function offsetOf(text: string, needle: string, n = 0): number {
     if (at < 0) throw new Error(`${JSON.stringify(needle)} (occurrence ${n}) not found`);
   }
   return at;
+}
+
+/**
+ * Hovers show untrusted note text: the only links they may hold are the server's own, to existing files under `root`.
+ * No autolinkable URL scheme, raw HTML, image or wiki-link markup may come through.
+ */
+export function assertOnlyFileLinksInto(root: string, markdown: string): void {
+  for (const [, target] of markdown.matchAll(/\]\(([^)\s]*)\)/g)) {
+    assert.match(target, /^file:\/\//, `link target ${target}`);
+    const file = fileURLToPath(target.replace(/#.*$/, ''));
+    assert.ok(file.startsWith(root + path.sep), `${file} is inside the workspace`);
+    assert.ok(fs.existsSync(file), `${file} exists`);
+  }
+  assert.doesNotMatch(markdown, /(?<!\\)\b(?:https?|command|javascript|data|mailto|vscode|ftp):/i, 'no unescaped URL scheme (autolinks)');
+  assert.doesNotMatch(markdown, /\bwww\./i, 'no unescaped www. (autolinks)');
+  assert.doesNotMatch(markdown, /<(?:a|img|script|iframe|svg)\b/i, 'no raw HTML');
+  assert.doesNotMatch(markdown, /!\[/, 'no images');
+  assert.doesNotMatch(markdown, /\[\[/, 'wiki-link markup is rendered as its label, not shown raw');
 }

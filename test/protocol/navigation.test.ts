@@ -1,11 +1,9 @@
 // Hover, definition and references through the protocol, on the real samples; nothing is edited here.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { textAt } from '../helpers/edits';
-import { bodyStart, escapeRegExp, markupSpans, offsetOf, positionAt, proseOccurrences, startServer, type LspSession } from '../helpers/lspClient';
+import { assertOnlyFileLinksInto, bodyStart, escapeRegExp, markupSpans, offsetOf, positionAt, proseOccurrences, startServer, type LspSession } from '../helpers/lspClient';
 
 const CHANNEL24 = 'articles/channel24-tokayev-distances-himself.md';
 const INSIGHT = 'articles/insight-news-tokaev-double-play.md';
@@ -28,19 +26,8 @@ async function hoverAt(file: string, offset: number): Promise<{ hover: Hover; ma
   return { hover, markdown: contents.value };
 }
 
-/** Hovers show untrusted note text: the only links they may hold are the server's own, to files of this workspace. */
 function assertOnlyWorkspaceFileLinks(markdown: string): void {
-  const targets = [...markdown.matchAll(/\]\(([^)\s]*)\)/g)].map((m) => m[1]);
-  for (const target of targets) {
-    assert.match(target, /^file:\/\//, `link target ${target}`);
-    const file = fileURLToPath(target.replace(/#.*$/, ''));
-    assert.ok(file.startsWith(session.root), `${file} is inside the workspace`);
-    assert.ok(fs.existsSync(file), `${file} exists`);
-  }
-  assert.doesNotMatch(markdown, /(?<!\\)\b(?:https?|command|javascript|data|mailto|vscode):/i, 'no unescaped URL scheme (autolinks)');
-  assert.doesNotMatch(markdown, /<(?:a|img|script|iframe)\b/i, 'no raw HTML');
-  assert.doesNotMatch(markdown, /!\[/, 'no images');
-  assert.doesNotMatch(markdown, /\[\[/, 'wiki-link markup is rendered as its label, not shown raw');
+  assertOnlyFileLinksInto(session.root, markdown);
 }
 
 test('hover on a bare alias ("Tokayev" in prose) gives the actor with sources from several outlets and perspectives', async () => {

@@ -301,7 +301,7 @@ test('counter-source: transliterations match through the actor, not the spelling
   assert.equal(candidates[0].title, 'Annotate counter-source in TASS (russian-state): “Tokaev snubbed the economic forum in Petersburg”');
 });
 
-test('counter-source: sentences already annotated, or holding code or cut links, are never offered', () => {
+test('counter-source: sentences already annotated, holding code, or cutting emphasis are never offered', () => {
   const tass = articleNote({ outlet: 'TASS', perspective: 'russian-state' },
     '[Tokaev said Kazakhstan would not recognise the DPR]{claim=other-key}. Tokaev said `Kazakhstan would not recognise the DPR` today.',
     '',
@@ -309,7 +309,7 @@ test('counter-source: sentences already annotated, or holding code or cut links,
     'Tokaev said that Kazakhstan would not recognise the DPR.',
     '```',
     '',
-    'Unrelated text about the harvest.');
+    '*Tokaev said Kazakhstan would not recognise the DPR. Really.* Unrelated text about the harvest.');
   const workspace = counterWorkspace(tass);
   const candidates = quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source').filter((a) => a.title.startsWith('Annotate'));
   assert.deepEqual(candidates.map((a) => a.title), []);
@@ -407,4 +407,15 @@ test('no diagnostics and nothing under the cursor: no actions; unknown notes: no
   // Diagnostics of other codes get no Counterpoint fix.
   const other: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, code: 'article.missing-field', message: '', data: { field: 'url' } };
   assert.deepEqual(provideCodeActions(ctx, uriOf('articles/channel24.md'), other.range, [other]), []);
+});
+
+test('wrap alias: a selection offers the mentions it covers, not those it only borders', () => {
+  const text = articleNote({ outlet: 'Reuters', perspective: 'western' }, 'Later Tokaev met Putin.');
+  const workspace = tokayevWorkspace({ 'articles/reuters.md': text });
+  const note = workspace.getNote(uriOf('articles/reuters.md'))!;
+  const select = (from: string, to: string) => note.lines.rangeOf({ start: text.indexOf(from), end: text.indexOf(to) });
+  const titles = (range: Range) => provideCodeActions(contextOf(workspace), note.uri, range, []).map((a) => a.title);
+  assert.deepEqual(titles(select('Later', 'Tokaev')), []);
+  assert.deepEqual(titles(select('Tokaev', 'Putin.')), ['Link “Tokaev” as [[tokayev|Tokaev]]']);
+  assert.deepEqual(titles(select('Later', '.')), ['Link “Tokaev” as [[tokayev|Tokaev]]', 'Link “Putin” as [[putin|Putin]]']);
 });

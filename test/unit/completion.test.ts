@@ -111,12 +111,14 @@ test('by= in an attribute block offers actor ids, replacing the value typed so f
 });
 
 test('claim= offers existing keys, the most widely carried first, with sources and perspectives', () => {
-  const tass = articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Astana will not recognise the DPR]{claim=no-recognition stance=reports}');
+  const tass = articleNote({ outlet: 'TASS', perspective: 'russian-state' },
+    '[Astana will not recognise the DPR]{claim=no-recognition stance=reports}, [Astana stays neutral]{claim=astana-neutral}.');
   const c = completeIn(article('[Something new]{claim=|^|}'), DRAFT, (extra) => tokayevWorkspace({ 'articles/tass.md': tass, ...extra }));
-  assert.deepEqual(labels(c.items), ['no-recognition', 'putin-losing-allies']);
+  assert.deepEqual(labels(c.items), ['no-recognition', 'astana-neutral', 'putin-losing-allies']);
   assert.equal(c.items[0].detail, '3 sources · russian-state, ukrainian');
-  assert.equal(c.items[1].detail, '1 source · ukrainian');
-  assert.ok(c.items[0].sortText! < c.items[1].sortText!);
+  assert.equal(c.items[1].detail, '1 source · russian-state');
+  assert.equal(c.items[2].detail, '1 source · ukrainian');
+  assert.ok(c.items[0].sortText! < c.items[1].sortText! && c.items[1].sortText! < c.items[2].sortText!);
   assert.ok(c.accept('no-recognition').endsWith('[Something new]{claim=no-recognition}'));
 });
 

@@ -64,7 +64,7 @@ function encode(tokens: Token[]): number[] {
   let previousLine = -1;
   for (const token of tokens) {
     if (token.line === previousLine && token.character < previousEnd) continue;
-    data.push(token.line - line, token.character, token.length, token.type, 0);
+    data.push(token.line - line, token.line === line ? token.character - character : token.character, token.length, token.type, 0);
     line = token.line;
     character = token.character;
     previousLine = token.line;

@@ -2,13 +2,13 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { outletKey, plainText, splitSentences, type Cancellation, type ClaimSpan, type Mention, type Note, type Span, type Workspace } from '../../core';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import { TermStatistics, termsOf, wordTerms, type TermReplacement } from './similarity';
+import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from './similarity';
 import { diagnosticsWithCode, documentEdit, insertAt, overlaps, titleText } from './shared';
 
 /** How many candidates are offered per claim. */
 const MAX_CANDIDATES = 3;
 /** Below this cosine a sentence is not offered: it shares at most incidental words with the claim. */
-export const MIN_SIMILARITY = 0.18;
+const MIN_SIMILARITY = 0.18;
 /** A candidate must share this many distinct terms with the claim (fewer when the claim has fewer). */
 const MIN_SHARED_TERMS = 2;
 
@@ -79,19 +79,17 @@ function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, toke
   const perspective = note.article?.perspective || undefined;
   const others = workspace.articles().filter((a) => a.uri !== note.uri && outletKey(a) !== outlet);
   const otherPerspective = perspective ? others.filter((a) => a.article?.perspective && a.article.perspective !== perspective) : [];
+  const inOtherPerspective = new Set(otherPerspective);
   const groups: CandidateGroup[] = [
     { notes: otherPerspective, counts: true },
-    { notes: others.filter((a) => !otherPerspective.includes(a)), counts: false },
+    { notes: others.filter((a) => !inOtherPerspective.has(a)), counts: false },
   ];
   const none = { group: groups[0], candidates: [] };
 
   const query = claimTerms(workspace, note, claim);
   if (query.length === 0) return none;
-  const statistics = new TermStatistics();
-  for (const article of workspace.articles()) {
-    if (token?.isCancellationRequested) return none;
-    for (const sentence of sentencesOf(workspace, article)) statistics.add(sentence.terms);
-  }
+  const statistics = collectionStatistics(workspace, token);
+  if (!statistics) return none;
   const queryVector = statistics.vector(query);
   const minShared = Math.min(MIN_SHARED_TERMS, queryVector.size);
   for (const group of groups) {
@@ -100,8 +98,8 @@ function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, toke
       if (token?.isCancellationRequested) return none;
       for (const sentence of sentencesOf(workspace, other)) {
         if (!sentence.wrap) continue;
-        const { score, shared } = statistics.similarity(queryVector, sentence.terms);
-        if (score >= MIN_SIMILARITY && shared >= minShared) candidates.push({ note: other, sentence, score });
+        const { score } = statistics.similarity(queryVector, sentence.terms, minShared);
+        if (score >= MIN_SIMILARITY) candidates.push({ note: other, sentence, score });
       }
     }
     if (candidates.length === 0) continue;
@@ -139,6 +137,24 @@ function termReplacements(note: Note, mentions: readonly Mention[]): TermReplace
   return replacements;
 }
 
+// Term statistics over every article's sentences, reused while no article changed.
+const statisticsCache = new WeakMap<Workspace, { sources: Sentence[][]; statistics: TermStatistics }>();
+
+/** Document frequencies over all sentences of all articles (a wider base than the candidates alone); undefined when cancelled. */
+function collectionStatistics(workspace: Workspace, token?: Cancellation): TermStatistics | undefined {
+  const sources: Sentence[][] = [];
+  for (const article of workspace.articles()) {
+    if (token?.isCancellationRequested) return undefined;
+    sources.push(sentencesOf(workspace, article));
+  }
+  const cached = statisticsCache.get(workspace);
+  if (cached && cached.sources.length === sources.length && cached.sources.every((list, i) => list === sources[i])) return cached.statistics;
+  const statistics = new TermStatistics();
+  for (const list of sources) for (const sentence of list) statistics.add(sentence.terms);
+  statisticsCache.set(workspace, { sources, statistics });
+  return statistics;
+}
+
 // Sentences and their terms per parsed note; a note is replaced by a new object when it
 // changes, and its mentions array when actors change, so either invalidates the entry.
 const sentenceCache = new WeakMap<Note, { mentions: readonly Mention[]; sentences: Sentence[] }>();
@@ -147,13 +163,12 @@ function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
   const mentions = workspace.mentionsIn(note.uri);
   const cached = sentenceCache.get(note);
   if (cached && cached.mentions === mentions) return cached.sentences;
-  const replacements = termReplacements(note, mentions);
-  const markup = note.claims.map((c) => c.attributesSpan);
+  const cuts = sortedCuts(termReplacements(note, mentions), note.claims.map((c) => c.attributesSpan));
   const sentences: Sentence[] = [];
   for (const block of note.blocks) {
     for (const sentence of splitSentences(note.text, block)) {
       for (const span of splitAtBlockMarkers(note.text, sentence)) {
-        sentences.push({ span, wrap: wrappableSpan(note, span), terms: termsOf(note.text, span, replacements, markup) });
+        sentences.push({ span, wrap: wrappableSpan(note, span), terms: termsOfSorted(note.text, span, cuts) });
       }
     }
   }
@@ -190,15 +205,21 @@ function splitAtBlockMarkers(text: string, span: Span): Span[] {
 
 /**
  * Where `[` and `]{…}` would go around a sentence, or undefined when wrapping it could break
- * the markup: it holds or overlaps a claim, cuts a wiki link, holds code, braces, a comment
- * or unbalanced brackets. A final full stop stays outside the span, as annotators write it.
+ * the markup: it holds or overlaps a claim, cuts a wiki link, holds code, braces, a comment,
+ * unbalanced brackets or half of an emphasis. A final full stop stays outside the span, as annotators write it.
  */
 function wrappableSpan(note: Note, span: Span): Span | undefined {
   const text = note.text.slice(span.start, span.end);
   if (!/\p{L}/u.test(text) || /[`{}]|<!--|-->/.test(text)) return undefined;
-  if ((text.match(/\[/g) ?? []).length !== (text.match(/\]/g) ?? []).length) return undefined;
+  if (count(text, '[') !== count(text, ']') || count(text, '*') % 2 === 1 || count(text, '_') % 2 === 1) return undefined;
   if (note.claims.some((c) => overlaps(c.span, span))) return undefined;
   if (note.wikiLinks.some((l) => overlaps(l.span, span) && (l.span.start < span.start || l.span.end > span.end))) return undefined;
   const end = text.endsWith('.') && !text.endsWith('..') && text.length > 1 ? span.end - 1 : span.end;
   return { start: span.start, end };
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }

@@ -62,15 +62,29 @@ export function stem(word: string): string {
 
 /** Lowercased, diacritics stripped (NFD), so "Tokaev" and "TOKAEV", "Kazakhstán" and "Kazakhstan" meet. */
 export function foldWord(word: string): string {
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+// Word -> term (null for a stop word); news vocabularies are small, so this stays small, and is capped anyway.
+const termOfWord = new Map<string, string | null>();
+const MAX_CACHED_WORDS = 100_000;
+
+function termOf(raw: string): string | null {
+  let term = termOfWord.get(raw);
+  if (term !== undefined) return term;
+  const word = foldWord(raw);
+  term = word.length < 2 || STOP_WORDS.has(word) ? null : stem(word);
+  if (termOfWord.size >= MAX_CACHED_WORDS) termOfWord.clear();
+  termOfWord.set(raw, term);
+  return term;
 }
 
 export function wordTerms(text: string): string[] {
   const terms: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = foldWord(match[0]);
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    terms.push(stem(word));
+    const term = termOf(match[0]);
+    if (term !== null) terms.push(term);
   }
   return terms;
 }
@@ -81,14 +95,28 @@ export function wordTerms(text: string): string[] {
  * (annotation markup) contribute nothing.
  */
 export function termsOf(text: string, span: Span, replacements: readonly TermReplacement[], skipped: readonly Span[] = []): string[] {
-  const cuts = [
-    ...replacements.filter((r) => r.span.start >= span.start && r.span.end <= span.end),
-    ...skipped.filter((s) => s.start >= span.start && s.end <= span.end).map((s) => ({ span: s, terms: [] as string[] })),
-  ].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  return termsOfSorted(text, span, sortedCuts(replacements, skipped));
+}
+
+/** Replacements and skipped spans as one list in text order, for `termsOfSorted`. */
+export function sortedCuts(replacements: readonly TermReplacement[], skipped: readonly Span[]): TermReplacement[] {
+  return [...replacements, ...skipped.map((span) => ({ span, terms: [] as string[] }))]
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+/** `termsOf` with the cuts already sorted (by `sortedCuts`); only those inside the span apply. */
+export function termsOfSorted(text: string, span: Span, cuts: readonly TermReplacement[]): string[] {
   const terms: string[] = [];
   let cursor = span.start;
-  for (const cut of cuts) {
-    if (cut.span.start < cursor) continue;
+  let first = 0;
+  for (let high = cuts.length; first < high; ) {
+    const mid = (first + high) >> 1;
+    if (cuts[mid].span.start < span.start) first = mid + 1;
+    else high = mid;
+  }
+  for (let i = first; i < cuts.length && cuts[i].span.start < span.end; i++) {
+    const cut = cuts[i];
+    if (cut.span.end > span.end || cut.span.start < cursor) continue;
     terms.push(...wordTerms(text.slice(cursor, cut.span.start)), ...cut.terms);
     cursor = cut.span.end;
   }
@@ -130,15 +158,15 @@ export class TermStatistics {
     return vector;
   }
 
-  similarity(query: Map<string, number>, candidate: readonly string[]): Similarity {
+  /** The candidate's similarity to a query vector; a candidate sharing fewer than `minShared` terms scores 0 without being weighed. */
+  similarity(query: Map<string, number>, candidate: readonly string[], minShared = 1): Similarity {
+    const shared = new Set(candidate.filter((term) => query.has(term))).size;
+    if (shared === 0 || shared < minShared) return { score: 0, shared };
     const vector = this.vector(candidate);
     let dot = 0;
-    let shared = 0;
     for (const [term, weight] of query) {
       const other = vector.get(term);
-      if (other === undefined) continue;
-      dot += weight * other;
-      shared++;
+      if (other !== undefined) dot += weight * other;
     }
     const norm = Math.sqrt(sumOfSquares(query)) * Math.sqrt(sumOfSquares(vector));
     return { score: norm === 0 ? 0 : dot / norm, shared };

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { Mention, Note, Span } from '../../core';
 import type { FeatureContext } from '../context';
-import { documentEdit, replaceSpan, titleText, touches } from './shared';
+import { documentEdit, overlaps, replaceSpan, titleText, touches } from './shared';
 
 /**
  * Refactors for bare-alias mentions under the cursor or selection: link this mention as a
@@ -9,7 +9,8 @@ import { documentEdit, replaceSpan, titleText, touches } from './shared';
  */
 export function wrapAliasActions(ctx: FeatureContext, note: Note, range: Span): CodeAction[] {
   const bare = ctx.workspace.mentionsIn(note.uri).filter((m) => m.kind === 'bare' && linkFor(note, m) !== undefined);
-  const touched = bare.filter((m) => touches(m.span, range));
+  // A cursor at either end of a name counts; a selection must cover part of it.
+  const touched = bare.filter((m) => (range.start === range.end ? touches(m.span, range) : overlaps(m.span, range)));
   const actions: CodeAction[] = [];
   for (const mention of touched.slice(0, 5)) {
     const link = linkFor(note, mention)!;
