@@ -87,6 +87,7 @@ const NOISE = [
   /^The web worker extension host is started/,
   /^Overwriting extension <</,
   /^Ignoring fetching additional builtin extensions from gallery/,
+  /^Creation of workbench contribution '.*' took \d+ms/,
   /^An iframe which has both allow-scripts and allow-same-origin/,
   /getaddrinfo (ENOTFOUND|EAI_AGAIN)/, // extension gallery lookups: there is no network
   /Failed to load resource/,
@@ -202,7 +203,7 @@ try {
   });
 
   await waitHealthy(port, child, Date.now() + 60_000);
-  if (VERBOSE) log(`code-server up on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`code-server (VS Code 1.100.3) up on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [

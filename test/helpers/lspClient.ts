@@ -19,6 +19,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -39,7 +40,8 @@ import { applyTextEdits, applyWorkspaceEdit } from './edits';
 
 /** The repository root, from out/test/helpers/lspClient.js. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
+/** The built server; COUNTERPOINT_SERVER runs the suite against another build. */
+export const SERVER_PATH = process.env.COUNTERPOINT_SERVER || path.join(REPO_ROOT, 'dist', 'server.js');
 export const SAMPLES_PATH = path.join(REPO_ROOT, 'samples');
 
 const DEFAULT_TIMEOUT_MS = 8000;
@@ -50,6 +52,8 @@ export interface StartOptions {
   /** When given, the client declares `workspace.configuration` and answers `workspace/configuration` with these settings. */
   configuration?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Declare window.showMessage and answer `window/showMessageRequest` (default true); false: a minimal client without it. */
+  showMessageRequests?: boolean;
   /** Wait for the first `counterpoint/indexStatus` ready (default true). */
   waitForIndex?: boolean;
 }
@@ -175,6 +179,14 @@ export class LspSession {
       this.shownMessages.push(params);
       this.wake();
     });
+    // The client declares window.showMessage: the request is answered as if the user dismissed it.
+    if (this.options.showMessageRequests !== false) {
+      this.connection.onRequest(ShowMessageRequest.type, (params) => {
+        this.shownMessages.push({ type: params.type, message: params.message });
+        this.wake();
+        return null;
+      });
+    }
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'counterpoint' ? this.options.configuration ?? null : null));
@@ -193,7 +205,7 @@ export class LspSession {
       clientInfo: { name: 'counterpoint-protocol-tests' },
       rootUri: this.rootUri,
       workspaceFolders: [{ uri: this.rootUri, name: path.basename(this.root) }],
-      capabilities: clientCapabilities(this.options.configuration !== undefined),
+      capabilities: clientCapabilities(this.options.configuration !== undefined, this.options.showMessageRequests !== false),
       initializationOptions: this.options.initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -511,7 +523,7 @@ export class LspSession {
   }
 }
 
-function clientCapabilities(configuration: boolean): ClientCapabilities {
+function clientCapabilities(configuration: boolean, showMessage: boolean): ClientCapabilities {
   return {
     general: { positionEncodings: ['utf-16'] },
     workspace: {
@@ -521,7 +533,7 @@ function clientCapabilities(configuration: boolean): ClientCapabilities {
       didChangeWatchedFiles: { dynamicRegistration: false, relativePatternSupport: true },
       workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'abort' },
     },
-    window: { workDoneProgress: true, showMessage: {} },
+    window: { workDoneProgress: true, ...(showMessage ? { showMessage: {} } : {}) },
     textDocument: {
       synchronization: { dynamicRegistration: false, didSave: false, willSave: false },
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -696,12 +708,12 @@ export function offsetOf(text: string, needle: string, n = 0): number {
  * Hovers show untrusted note text: the only links they may hold are the server's own, to existing files under `root`.
  * No autolinkable URL scheme, raw HTML, image or wiki-link markup may come through.
  */
-export function assertOnlyFileLinksInto(root: string, markdown: string): void {
+export function assertOnlyFileLinksInto(root: string, markdown: string, isKnown: (file: string) => boolean = fs.existsSync): void {
   for (const [, target] of markdown.matchAll(/\]\(([^)\s]*)\)/g)) {
     assert.match(target, /^file:\/\//, `link target ${target}`);
     const file = fileURLToPath(target.replace(/#.*$/, ''));
     assert.ok(file.startsWith(root + path.sep), `${file} is inside the workspace`);
-    assert.ok(fs.existsSync(file), `${file} exists`);
+    assert.ok(isKnown(file), `${file} exists`);
   }
   assert.doesNotMatch(markdown, /(?<!\\)\b(?:https?|command|javascript|data|mailto|vscode|ftp):/i, 'no unescaped URL scheme (autolinks)');
   assert.doesNotMatch(markdown, /\bwww\./i, 'no unescaped www. (autolinks)');

@@ -313,7 +313,7 @@ export class CounterpointServer {
 
   private warn(message: string): void {
     this.connection.console.warn(message);
-    void this.connection.window.showWarningMessage(`Counterpoint: ${message}`);
+    this.connection.window.showWarningMessage<never>(`Counterpoint: ${message}`).catch(() => undefined);
   }
 
   private logError(where: string, error: unknown): void {

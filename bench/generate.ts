@@ -1,0 +1,588 @@
+// Deterministic generator of newsroom-sized workspaces: N article notes of about 6 KB (frontmatter, headings, prose,
+// 10–40 actor mentions as wiki links and bare aliases, 3–10 claims whose keys recur across 2–6 articles of different
+// outlets and perspectives) and N/20 actor notes. The same N gives the same files, byte for byte, on every machine.
+//
+// Besides the notes it writes `.bench/manifest.json` (a hidden folder, which the servers do not index): where the
+// mentions, claim keys and markdown links of a sample of articles are, and the notes the edit scenarios use.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Random, Zipf } from './random';
+import {
+  ADJECTIVES, FIRST_NAMES, NOUNS, ORG_ADJECTIVES, ORG_SUBJECTS, ORG_TYPES, OUTLET_NAMES, PERSPECTIVES, PLACES, ROLES_PERSON,
+  SECTION_HEADINGS, SPEECH_VERBS, SPELLING_VARIANTS, STATE_ROOTS, STATE_TAILS, TEMPLATES, TIMES, TITLE_TEMPLATES, TOPICS,
+  VERBS_PAST, proseWords, surnameParts,
+} from './vocabulary';
+
+/** Bump when the output changes, so that cached workspaces are generated again. */
+export const GENERATOR_VERSION = 3;
+const SEED = 20240611;
+/** How skewed actor popularity is: with 0.6, the most mentioned of 500 actors has a few thousand mentions in 10,000 articles. */
+const ACTOR_POPULARITY_EXPONENT = 0.6;
+/** Articles whose positions the manifest records (requests are sent on these). */
+const SAMPLED_ARTICLES = 120;
+/** Average length of a generated sentence with its share of mentions and claim attributes, in characters. */
+const SENTENCE_LENGTH = 120;
+
+export interface Target {
+  line: number;
+  character: number;
+}
+
+export interface MentionTarget extends Target {
+  actorId: string;
+  form: 'wikilink' | 'bare';
+}
+
+export interface ClaimTarget extends Target {
+  key: string;
+}
+
+export interface LinkTarget extends Target {
+  /** The actor whose note the markdown link points to. */
+  actorId: string;
+}
+
+export interface SampledArticle {
+  path: string;
+  mentions: MentionTarget[];
+  claims: ClaimTarget[];
+  actorLinks: LinkTarget[];
+}
+
+export interface Manifest {
+  generatorVersion: number;
+  n: number;
+  articles: number;
+  actors: number;
+  bytes: number;
+  /** The most mentioned actor, and how often the generator placed it (wiki links + bare aliases + by=). */
+  topActor: { id: string; path: string; mentions: number; notes: number };
+  claimKeys: number;
+  sampled: SampledArticle[];
+  /** A one-character edit in the prose of this note changes only its own diagnostics. */
+  ownEdit: { path: string; at: Target };
+  /**
+   * `source` and `dependent` alone carry `key`, from different outlets and perspectives: each is the other's only
+   * counter-source. One more character at the end of `source`'s key leaves `dependent`'s claim without one.
+   */
+  counterEdit: { source: string; keyEnd: Target; dependent: string; key: string };
+}
+
+interface Actor {
+  rank: number;
+  id: string;
+  name: string;
+  /** Spellings a bare mention may use (the name and every alias). */
+  spellings: string[];
+  aliases: string[];
+  kind: string;
+  role: string;
+  wikidata?: string;
+  path: string;
+}
+
+interface Outlet {
+  name: string;
+  perspective: string;
+  domain: string;
+}
+
+interface ClaimPlan {
+  key: string;
+  stance: 'asserts' | 'reports' | 'disputes';
+  by?: string;
+  counter?: string;
+  singleSource: boolean;
+}
+
+interface ArticlePlan {
+  index: number;
+  path: string;
+  outlet: Outlet;
+  date: string;
+  cast: number[];
+  claims: ClaimPlan[];
+  related: number[];
+}
+
+export function workspaceFolder(benchRoot: string, n: number): string {
+  return path.join(benchRoot, 'workspaces', `n${n}`);
+}
+
+/** Generates the workspace unless an identical one is already there; returns its manifest. */
+export function ensureWorkspace(root: string, n: number, log: (message: string) => void = () => {}): Manifest {
+  const manifestFile = path.join(root, '.bench', 'manifest.json');
+  if (fs.existsSync(manifestFile)) {
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.n === n) return manifest;
+  }
+  const started = Date.now();
+  log(`generating ${n} articles in ${root} …`);
+  fs.rmSync(root, { recursive: true, force: true });
+  const manifest = new Generator(root, n).run();
+  fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  log(`generated ${manifest.articles} articles and ${manifest.actors} actors (${(manifest.bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return manifest;
+}
+
+class Generator {
+  private readonly random = new Random(SEED);
+  private readonly actors: Actor[];
+  private readonly rankOf: Map<string, number>;
+  private readonly outlets: Outlet[];
+  private readonly popularity: Zipf;
+  private readonly mentionCounts: number[];
+  private readonly mentionNotes: number[];
+  private readonly sampledIndices: Set<number>;
+  private bytes = 0;
+  private claimKeys = 0;
+
+  constructor(private readonly root: string, private readonly n: number) {
+    this.actors = makeActors(this.random, Math.max(10, Math.round(n / 20)));
+    this.rankOf = new Map(this.actors.map((actor) => [actor.id, actor.rank]));
+    this.outlets = makeOutlets();
+    this.popularity = new Zipf(this.actors.length, ACTOR_POPULARITY_EXPONENT);
+    this.mentionCounts = this.actors.map(() => 0);
+    this.mentionNotes = this.actors.map(() => 0);
+    const step = Math.max(1, Math.floor(n / SAMPLED_ARTICLES));
+    this.sampledIndices = new Set(Array.from({ length: Math.min(n, SAMPLED_ARTICLES) }, (_, i) => Math.min(n - 1, 2 + i * step)));
+  }
+
+  run(): Manifest {
+    fs.mkdirSync(this.root, { recursive: true });
+    fs.writeFileSync(path.join(this.root, 'counterpoint.yaml'),
+      `articles: [articles]\nactors: [actors]\nperspectives: [${PERSPECTIVES.join(', ')}]\nrules:\n  claim.no-counter-source: warning\n`);
+    const plans = this.planArticles();
+    const sampled: SampledArticle[] = [];
+    let ownEdit: Manifest['ownEdit'] | undefined;
+    let counterEdit: Manifest['counterEdit'] | undefined;
+    for (const plan of plans) {
+      const written = this.writeArticle(plan, plans);
+      if (this.sampledIndices.has(plan.index)) sampled.push(written.sample);
+      if (plan.index === Math.floor(this.n / 2)) ownEdit = { path: plan.path, at: written.proseTarget };
+      if (plan.index === 0) counterEdit = { source: plan.path, keyEnd: written.probeKeyEnd!, dependent: plans[1].path, key: PROBE_KEY };
+    }
+    for (const actor of this.actors) this.writeActor(actor);
+    const top = this.mentionCounts.indexOf(Math.max(...this.mentionCounts));
+    return {
+      generatorVersion: GENERATOR_VERSION,
+      n: this.n,
+      articles: plans.length,
+      actors: this.actors.length,
+      bytes: this.bytes,
+      topActor: { id: this.actors[top].id, path: this.actors[top].path, mentions: this.mentionCounts[top], notes: this.mentionNotes[top] },
+      claimKeys: this.claimKeys,
+      sampled,
+      ownEdit: ownEdit!,
+      counterEdit: counterEdit!,
+    };
+  }
+
+  // ---- planning: stories of 2–6 articles that share a cast and claim keys ----
+
+  private planArticles(): ArticlePlan[] {
+    const plans: ArticlePlan[] = [];
+    let storyIndex = 0;
+    for (let first = 0; first < this.n; storyIndex++) {
+      const size = Math.min(this.n - first, first === 0 ? 3 : this.random.int(2, 6));
+      plans.push(...this.planStory(storyIndex, first, size));
+      first += size;
+    }
+    return plans;
+  }
+
+  private planStory(story: number, first: number, size: number): ArticlePlan[] {
+    const random = this.random;
+    const cast = this.popularity.drawDistinct(random, Math.min(this.actors.length, random.int(3, 8)));
+    const outlets = random.shuffle([...this.outlets]).slice(0, size);
+    if (story === 0) {
+      // The probe story: its first two articles are each other's only counter-source for PROBE_KEY.
+      outlets[0] = this.outlets.find((o) => o.perspective === 'western')!;
+      outlets[1] = this.outlets.find((o) => o.perspective === 'russian-state')!;
+    }
+    const day = new Date(Date.UTC(2021, 0, 1) + random.int(0, 4 * 365) * 86_400_000);
+    const topic = random.pick(TOPICS);
+    const plans: ArticlePlan[] = [];
+    for (let i = 0; i < size; i++) {
+      const index = first + i;
+      const date = new Date(day.getTime() + random.int(0, 6) * 86_400_000).toISOString().slice(0, 10);
+      const outlet = outlets[i % outlets.length];
+      const slug = `${date}-${slugify(outlet.name)}-${slugify(topic)}-${index.toString(36)}`;
+      plans.push({
+        index,
+        path: `articles/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.md`,
+        outlet,
+        date,
+        cast: [...cast, ...(random.chance(0.5) ? [this.popularity.draw(random)] : [])].filter((a, k, all) => all.indexOf(a) === k),
+        claims: [],
+        related: [],
+      });
+    }
+    this.planClaims(story, topic, plans, cast);
+    for (const plan of plans) plan.related = plans.filter((other) => other !== plan).slice(0, 2).map((other) => other.index);
+    return plans;
+  }
+
+  private planClaims(story: number, topic: string, plans: ArticlePlan[], cast: number[]): void {
+    const random = this.random;
+    const claimant = () => (random.chance(0.6) ? this.actors[random.pick(cast)].id : undefined);
+    const stance = (): ClaimPlan['stance'] => (random.chance(0.12) ? 'disputes' : random.chance(0.55) ? 'reports' : 'asserts');
+    const keyOf = (k: number) => `${slugify(topic)}-${random.pick(NOUNS)}-${random.pick(['agreed', 'denied', 'delayed', 'confirmed', 'expanded', 'blocked', 'funded', 'leaked'])}-${story.toString(36)}-${k}`;
+    let k = 0;
+    if (story === 0) {
+      plans[0].claims.push({ key: PROBE_KEY, stance: 'reports', singleSource: false });
+      plans[1].claims.push({ key: PROBE_KEY, stance: 'reports', singleSource: false });
+      this.claimKeys++;
+    }
+    if (plans.length >= 2) {
+      const shared = random.int(2, 6);
+      for (let s = 0; s < shared; s++) {
+        const key = keyOf(k++);
+        const carriers = random.shuffle(plans.slice(story === 0 ? 2 : 0)).slice(0, random.int(2, plans.length));
+        if (carriers.length < 2) continue;
+        for (const plan of carriers) plan.claims.push({ key, stance: stance(), by: claimant(), singleSource: false });
+        this.claimKeys++;
+      }
+    }
+    for (const plan of plans) {
+      const target = random.int(3, 10);
+      while (plan.claims.length < target) {
+        const single = random.chance(0.05);
+        plan.claims.push({
+          key: keyOf(k++),
+          stance: stance(),
+          by: claimant(),
+          singleSource: single,
+          counter: !single && random.chance(0.08) ? `https://${random.pick(this.outlets).domain}/fact-check/${story}-${k}` : undefined,
+        });
+        this.claimKeys++;
+      }
+      random.shuffle(plan.claims);
+    }
+  }
+
+  // ---- writing notes ----
+
+  private writeArticle(plan: ArticlePlan, plans: ArticlePlan[]): { sample: SampledArticle; proseTarget: Target; probeKeyEnd?: Target } {
+    const random = this.random;
+    const title = fill(random, random.pick(TITLE_TEMPLATES));
+    const frontmatter = [
+      '---',
+      `title: "${title}"`,
+      `outlet: ${plan.outlet.name}`,
+      `url: https://${plan.outlet.domain}/${plan.date.replace(/-/g, '/')}/${slugify(title)}-${plan.index}`,
+      `date: ${plan.date}`,
+      `author: ${random.pick(FIRST_NAMES)} ${surnameParts(random.int(0, 4799))}`,
+      `perspective: ${plan.outlet.perspective}`,
+      'language: en',
+      '---',
+      '',
+    ].join('\n');
+    const body = new Body(frontmatter);
+    body.write(`# ${title}\n\n`);
+    const mentions = random.int(10, 40);
+    const targetLength = random.int(5000, 7000);
+    const slots = this.planSlots(random, plan, mentions, Math.round(targetLength / SENTENCE_LENGTH));
+    const plannedSentences = Math.max(...slots.keys()) + 1;
+    const headings = random.shuffle([...SECTION_HEADINGS]);
+    const mentioned = new Set<number>();
+    let sentence = 0;
+    let proseTarget: Target | undefined;
+    for (let section = 0; sentence < plannedSentences || body.length < targetLength; section++) {
+      if (section > 0) {
+        body.write('## ');
+        // A one-character edit in a heading's text changes nothing but this note.
+        proseTarget ??= body.target(body.length + 2);
+        body.write(`${headings[(section - 1) % headings.length]}\n\n`);
+      }
+      const paragraphs = random.int(2, 4);
+      for (let p = 0; p < paragraphs; p++) {
+        const sentences = random.int(3, 6);
+        for (let s = 0; s < sentences; s++, sentence++) {
+          if (s > 0) body.write(' ');
+          const planned = slots.get(sentence) ?? { actors: [] };
+          for (const actor of planned.actors) mentioned.add(actor);
+          this.writeSentence(body, planned.actors, planned.claim);
+        }
+        body.write('\n\n');
+      }
+    }
+    this.writeLinks(body, plan, plans, mentioned);
+    for (const actor of mentioned) this.mentionNotes[actor]++;
+
+    const text = body.text();
+    this.write(plan.path, text);
+    return {
+      sample: { path: plan.path, mentions: body.mentions, claims: body.claims, actorLinks: body.actorLinks },
+      proseTarget: proseTarget!,
+      probeKeyEnd: body.probeKeyEnd,
+    };
+  }
+
+  /** Which sentences carry which mentions and claims. */
+  private planSlots(random: Random, plan: ArticlePlan, mentions: number, sentences: number): Map<number, { actors: number[]; claim?: ClaimPlan }> {
+    const slots = new Map<number, { actors: number[]; claim?: ClaimPlan }>();
+    const slot = (index: number) => slots.get(index) ?? slots.set(index, { actors: [] }).get(index)!;
+    const lead = plan.cast[0];
+    for (let m = 0; m < mentions; m++) {
+      const actor = random.chance(0.08) ? this.popularity.draw(random) : random.chance(0.35) ? lead : random.pick(plan.cast);
+      let index = random.int(0, sentences - 1);
+      while (slot(index).actors.length >= 3) index++;
+      slot(index).actors.push(actor);
+    }
+    for (const claim of plan.claims) {
+      let index = random.int(0, sentences - 1);
+      while (slot(index).claim) index++;
+      slot(index).claim = claim;
+    }
+    return slots;
+  }
+
+  private writeSentence(body: Body, actors: number[], claim: ClaimPlan | undefined): void {
+    const random = this.random;
+    const template = random.pick(TEMPLATES[actors.length]);
+    if (claim) body.write('[');
+    const parts = fill(random, template).split('{A}');
+    parts.forEach((part, i) => {
+      body.write(part);
+      if (i < actors.length) this.writeMention(body, actors[i]);
+    });
+    if (claim) this.writeClaimAttributes(body, claim);
+  }
+
+  private writeMention(body: Body, rank: number): void {
+    const random = this.random;
+    const actor = this.actors[rank];
+    this.mentionCounts[rank]++;
+    if (random.chance(0.35)) {
+      const label = random.chance(0.4) ? `|${random.pick(actor.spellings)}` : '';
+      body.write('[[');
+      body.mention(actor.id, 'wikilink');
+      body.write(`${actor.id}${label}]]`);
+    } else {
+      body.mention(actor.id, 'bare');
+      body.write(random.pick(actor.spellings));
+    }
+  }
+
+  private writeClaimAttributes(body: Body, claim: ClaimPlan): void {
+    body.write(']{');
+    if (claim.singleSource) body.write('.single-source ');
+    body.write('claim=');
+    body.claim(claim.key);
+    body.write(claim.key);
+    if (claim.key === PROBE_KEY) body.probeKeyEnd = body.target(body.length);
+    if (claim.by) {
+      body.write(` by=${claim.by}`);
+      this.mentionCounts[this.rankOf.get(claim.by)!]++;
+    }
+    if (claim.stance !== 'asserts' || this.random.chance(0.5)) body.write(` stance=${claim.stance}`);
+    if (claim.counter) body.write(` counter=${claim.counter}`);
+    body.write('}');
+  }
+
+  /** Closing lines: markdown links to the profiles of the actors mentioned and to related coverage. */
+  private writeLinks(body: Body, plan: ArticlePlan, plans: ArticlePlan[], mentioned: Set<number>): void {
+    const folder = path.posix.dirname(plan.path);
+    const profiles = [...mentioned].sort((a, b) => a - b).slice(0, 3);
+    if (profiles.length > 0) {
+      body.write('Profiles: ');
+      profiles.forEach((rank, i) => {
+        const actor = this.actors[rank];
+        if (i > 0) body.write(', ');
+        body.write(`[${actor.name}](`);
+        body.actorLink(actor.id);
+        body.write(`${path.posix.relative(folder, actor.path)})`);
+      });
+      body.write('.\n');
+    }
+    if (plan.related.length > 0) {
+      const links = plan.related.map((index) => {
+        const other = plans[index];
+        return `[${other.outlet.name}, ${other.date}](${path.posix.relative(folder, other.path)})`;
+      });
+      body.write(`See also: ${links.join('; ')}.\n`);
+    }
+  }
+
+  private writeActor(actor: Actor): void {
+    const lines = ['---', `name: ${quoteYaml(actor.name)}`];
+    if (actor.aliases.length > 0) lines.push('aliases:', ...actor.aliases.map((alias) => `  - ${quoteYaml(alias)}`));
+    lines.push(`kind: ${actor.kind}`, `role: ${quoteYaml(actor.role)}`);
+    if (actor.wikidata) lines.push(`wikidata: ${actor.wikidata}`);
+    lines.push('---', '');
+    const spellings = actor.aliases.length > 0 ? ` Spelled ${actor.aliases.join(', ')} in the sources.` : '';
+    lines.push(`${actor.role}. ${fill(this.random, TEMPLATES[0][this.random.int(0, TEMPLATES[0].length - 1)])}${spellings}`, '');
+    this.write(actor.path, lines.join('\n'));
+  }
+
+  private write(relative: string, text: string): void {
+    const file = path.join(this.root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    this.bytes += Buffer.byteLength(text);
+  }
+}
+
+const PROBE_KEY = 'probe-counter-source';
+
+/** Note text under construction, with the positions of what the manifest records. */
+class Body {
+  private readonly chunks: string[] = [];
+  length: number;
+  readonly mentions: MentionTarget[] = [];
+  readonly claims: ClaimTarget[] = [];
+  readonly actorLinks: LinkTarget[] = [];
+  probeKeyEnd?: Target;
+  private line = 0;
+  private lineStart = 0;
+
+  constructor(frontmatter: string) {
+    this.length = 0;
+    this.write(frontmatter);
+  }
+
+  write(text: string): void {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = this.length + i + 1;
+    }
+    this.chunks.push(text);
+    this.length += text.length;
+  }
+
+  /** The position of an offset on the current line (or earlier on it). */
+  target(offset: number): Target {
+    return { line: this.line, character: offset - this.lineStart };
+  }
+
+  mention(actorId: string, form: MentionTarget['form']): void {
+    this.mentions.push({ ...this.target(this.length + 1), actorId, form });
+  }
+
+  claim(key: string): void {
+    this.claims.push({ ...this.target(this.length + 1), key });
+  }
+
+  actorLink(actorId: string): void {
+    this.actorLinks.push({ ...this.target(this.length + 2), actorId });
+  }
+
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
+function makeOutlets(): Outlet[] {
+  return PERSPECTIVES.flatMap((perspective) =>
+    OUTLET_NAMES[perspective].map((name) => ({ name, perspective, domain: `${slugify(name)}.example` })));
+}
+
+function makeActors(random: Random, count: number): Actor[] {
+  const vocabulary = proseWords();
+  const taken = new Set<string>();
+  const ids = new Set<string>();
+  const free = (spelling: string) => {
+    const key = spelling.toLowerCase();
+    if (taken.has(key) || key.split(/\s+/).every((word) => vocabulary.has(word))) return false;
+    taken.add(key);
+    return true;
+  };
+  const actors: Actor[] = [];
+  let person = 0;
+  let org = 0;
+  let state = 0;
+  for (let rank = 0; actors.length < count; rank++) {
+    const roll = random.next();
+    const kind = roll < 0.6 ? 'person' : roll < 0.85 ? 'organization' : roll < 0.93 ? 'state' : roll < 0.97 ? 'territory' : 'media';
+    let name: string;
+    let aliases: string[] = [];
+    let role: string;
+    if (kind === 'person') {
+      const surname = surnameParts(person++);
+      name = `${random.pick(FIRST_NAMES)} ${surname}`;
+      if (!free(name) || !free(surname)) continue;
+      aliases = [surname];
+      const variant = spellingVariant(surname);
+      if (variant && random.chance(0.6) && free(variant)) aliases.push(variant);
+      role = random.pick(ROLES_PERSON);
+    } else if (kind === 'organization' || kind === 'media') {
+      const n = org++;
+      const words = [ORG_ADJECTIVES[n % ORG_ADJECTIVES.length], ORG_SUBJECTS[Math.floor(n / ORG_ADJECTIVES.length) % ORG_SUBJECTS.length],
+        kind === 'media' ? 'Broadcasting' : ORG_TYPES[Math.floor(n / (ORG_ADJECTIVES.length * ORG_SUBJECTS.length)) % ORG_TYPES.length]];
+      const cycle = Math.floor(n / (ORG_ADJECTIVES.length * ORG_SUBJECTS.length * ORG_TYPES.length));
+      name = words.join(' ') + (cycle > 0 ? ` ${cycle + 1}` : '');
+      if (!free(name)) continue;
+      const acronym = words.map((w) => w[0]).join('') + (cycle > 0 ? String(cycle + 1) : '');
+      if (free(acronym)) aliases.push(acronym);
+      role = kind === 'media' ? 'Broadcaster' : `${words[1]} ${words[2].toLowerCase()}`;
+    } else {
+      const n = state++;
+      const root = STATE_ROOTS[n % STATE_ROOTS.length] + STATE_TAILS[Math.floor(n / STATE_ROOTS.length) % STATE_TAILS.length];
+      const cycle = Math.floor(n / (STATE_ROOTS.length * STATE_TAILS.length));
+      name = kind === 'territory' ? `North ${root}` : root;
+      if (cycle > 0) name += ` ${['Minor', 'Major', 'Upper', 'Lower', 'New', 'Old'][cycle % 6]}${cycle >= 6 ? ` ${cycle}` : ''}`;
+      if (!free(name)) continue;
+      role = kind === 'territory' ? 'Disputed territory' : 'State';
+    }
+    let id = slugify(kind === 'person' ? aliases[0] : name);
+    while (ids.has(id)) id += '-x';
+    ids.add(id);
+    actors.push({
+      rank: actors.length,
+      id,
+      name,
+      aliases,
+      spellings: [name, ...aliases],
+      kind,
+      role,
+      wikidata: random.chance(0.3) ? `Q${random.int(1000, 9_999_999)}` : undefined,
+      path: `actors/${id}.md`,
+    });
+  }
+  return actors;
+}
+
+function spellingVariant(surname: string): string | undefined {
+  for (const [pattern, replacement] of SPELLING_VARIANTS) {
+    if (pattern.test(surname)) return surname.replace(pattern, replacement);
+  }
+  return undefined;
+}
+
+/** Fills a template's word slots (everything but `{A}`). */
+function fill(random: Random, template: string): string {
+  return template.replace(/\{(topic|Topic|noun|adj|Adj|past|said|time|place)\}/g, (_, slot: string) => {
+    switch (slot) {
+      case 'topic': return random.pick(TOPICS);
+      case 'Topic': return capitalize(random.pick(TOPICS));
+      case 'noun': return random.pick(NOUNS);
+      case 'adj': return random.pick(ADJECTIVES);
+      case 'Adj': return capitalize(random.pick(ADJECTIVES));
+      case 'past': return random.pick(VERBS_PAST);
+      case 'said': return random.pick(SPEECH_VERBS);
+      case 'time': return random.pick(TIMES);
+      default: return random.pick(PLACES);
+    }
+  });
+}
+
+function capitalize(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function quoteYaml(value: string): string {
+  return /^[\w .'-]+$/.test(value) && !/^(yes|no|true|false|null|on|off)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+if (require.main === module) {
+  const n = Number(process.argv[2] ?? 1000);
+  const root = process.argv[3] ?? workspaceFolder(path.resolve(__dirname, '..', '..', 'bench'), n);
+  const manifest = ensureWorkspace(root, n, (message) => console.log(message));
+  console.log(JSON.stringify({ ...manifest, sampled: manifest.sampled.length }, null, 2));
+}
