@@ -553,7 +553,7 @@ function spellingVariant(surname: string): string | undefined {
 
 /** Fills a template's word slots (everything but `{A}`). */
 function fill(random: Random, template: string): string {
-  return template.replace(/\{(topic|Topic|noun|adj|Adj|past|said|time|place)\}/g, (_, slot: string) => {
+  return withArticles(template.replace(/\{(topic|Topic|noun|adj|Adj|past|said|time|place)\}/g, (_, slot: string) => {
     switch (slot) {
       case 'topic': return random.pick(TOPICS);
       case 'Topic': return capitalize(random.pick(TOPICS));
@@ -565,7 +565,12 @@ function fill(random: Random, template: string): string {
       case 'time': return random.pick(TIMES);
       default: return random.pick(PLACES);
     }
-  });
+  }));
+}
+
+/** "an" before a vowel, "a" before anything else. */
+function withArticles(text: string): string {
+  return text.replace(/\b([Aa])n? (?=([\p{L}]))/gu, (match, a: string, next: string) => (/[aeiouAEIOU]/.test(next) ? `${a}n ` : `${a} `));
 }
 
 function capitalize(text: string): string {

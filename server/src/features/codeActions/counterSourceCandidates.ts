@@ -77,7 +77,7 @@ function annotateAction(ctx: FeatureContext, candidate: Candidate, key: string, 
 function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, token?: Cancellation): { group: CandidateGroup; candidates: Candidate[] } {
   const outlet = outletKey(note);
   const perspective = note.article?.perspective || undefined;
-  const others = workspace.articles().filter((a) => a.uri !== note.uri && outletKey(a) !== outlet);
+  const others = candidatePool(workspace, note, claim).filter((a) => a.uri !== note.uri && outletKey(a) !== outlet);
   const otherPerspective = perspective ? others.filter((a) => a.article?.perspective && a.article.perspective !== perspective) : [];
   const inOtherPerspective = new Set(otherPerspective);
   const groups: CandidateGroup[] = [
@@ -88,7 +88,7 @@ function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, toke
 
   const query = claimTerms(workspace, note, claim);
   if (query.length === 0) return none;
-  const statistics = collectionStatistics(workspace, token);
+  const statistics = poolStatistics(workspace, others, token);
   if (!statistics) return none;
   const queryVector = statistics.vector(query);
   const minShared = Math.min(MIN_SHARED_TERMS, queryVector.size);
@@ -107,6 +107,31 @@ function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, toke
     return { group, candidates: candidates.slice(0, MAX_CANDIDATES) };
   }
   return none;
+}
+
+/** At most this many articles are ranked, so that a quick fix stays fast in a workspace of thousands. */
+const MAX_POOL = 400;
+
+/**
+ * The articles worth ranking: those that mention the actors the claim names (the claimant
+ * included), most shared actors first; every article when the claim names none.
+ */
+function candidatePool(workspace: Workspace, note: Note, claim: ClaimSpan): Note[] {
+  const actorIds = new Set(
+    workspace.mentionsIn(note.uri)
+      .filter((m) => (m.kind === 'by' ? m.claim === claim : m.span.start >= claim.textSpan.start && m.span.end <= claim.textSpan.end))
+      .map((m) => m.actorId),
+  );
+  if (actorIds.size === 0) return workspace.articles().slice(0, MAX_POOL);
+  const shared = new Map<string, number>();
+  for (const id of actorIds) {
+    for (const uri of new Set(workspace.mentionsOf(id).map((m) => m.uri))) shared.set(uri, (shared.get(uri) ?? 0) + 1);
+  }
+  return [...shared]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([uri]) => workspace.getNote(uri))
+    .filter((n): n is Note => n?.kind === 'article')
+    .slice(0, MAX_POOL);
 }
 
 /** The claim's words and actors, and its claimant: the query sentences are ranked against. */
@@ -137,21 +162,13 @@ function termReplacements(note: Note, mentions: readonly Mention[]): TermReplace
   return replacements;
 }
 
-// Term statistics over every article's sentences, reused while no article changed.
-const statisticsCache = new WeakMap<Workspace, { sources: Sentence[][]; statistics: TermStatistics }>();
-
-/** Document frequencies over all sentences of all articles (a wider base than the candidates alone); undefined when cancelled. */
-function collectionStatistics(workspace: Workspace, token?: Cancellation): TermStatistics | undefined {
-  const sources: Sentence[][] = [];
-  for (const article of workspace.articles()) {
-    if (token?.isCancellationRequested) return undefined;
-    sources.push(sentencesOf(workspace, article));
-  }
-  const cached = statisticsCache.get(workspace);
-  if (cached && cached.sources.length === sources.length && cached.sources.every((list, i) => list === sources[i])) return cached.statistics;
+/** Document frequencies over the sentences of the pool; undefined when cancelled. */
+function poolStatistics(workspace: Workspace, pool: readonly Note[], token?: Cancellation): TermStatistics | undefined {
   const statistics = new TermStatistics();
-  for (const list of sources) for (const sentence of list) statistics.add(sentence.terms);
-  statisticsCache.set(workspace, { sources, statistics });
+  for (const article of pool) {
+    if (token?.isCancellationRequested) return undefined;
+    for (const sentence of sentencesOf(workspace, article)) statistics.add(sentence.terms);
+  }
   return statistics;
 }
 
