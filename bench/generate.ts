@@ -14,7 +14,7 @@ import {
 } from './vocabulary';
 
 /** Bump when the output changes, so that cached workspaces are generated again. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const SEED = 20240611;
 /** How skewed actor popularity is: with 0.6, the most mentioned of 500 actors has a few thousand mentions in 10,000 articles. */
 const ACTOR_POPULARITY_EXPONENT = 0.6;
@@ -235,26 +235,27 @@ class Generator {
       plans[1].claims.push({ key: PROBE_KEY, stance: 'reports', singleSource: false });
       this.claimKeys++;
     }
-    if (plans.length >= 2) {
-      const shared = random.int(2, 6);
-      for (let s = 0; s < shared; s++) {
-        const key = keyOf(k++);
-        const carriers = random.shuffle(plans.slice(story === 0 ? 2 : 0)).slice(0, random.int(2, plans.length));
-        if (carriers.length < 2) continue;
-        for (const plan of carriers) plan.claims.push({ key, stance: stance(), by: claimant(), singleSource: false });
-        this.claimKeys++;
+    const targets = new Map(plans.map((plan) => [plan, random.int(3, 10)]));
+    // Keys the story's articles share, each carried by 2–6 of them, until every article has (nearly) its claims.
+    for (;;) {
+      const open = plans.filter((plan, i) => plan.claims.length < targets.get(plan)! && !(story === 0 && i < 2 && plan.claims.length === 0));
+      if (open.length < 2) break;
+      const key = keyOf(k++);
+      for (const plan of random.shuffle(open).slice(0, random.int(2, open.length))) {
+        plan.claims.push({ key, stance: stance(), by: claimant(), singleSource: false });
       }
+      this.claimKeys++;
     }
+    // The rest are the article's own: single-source, or with a counter-source cited by URL, or without one.
     for (const plan of plans) {
-      const target = random.int(3, 10);
-      while (plan.claims.length < target) {
-        const single = random.chance(0.05);
+      while (plan.claims.length < targets.get(plan)!) {
+        const single = random.chance(0.3);
         plan.claims.push({
           key: keyOf(k++),
           stance: stance(),
           by: claimant(),
           singleSource: single,
-          counter: !single && random.chance(0.08) ? `https://${random.pick(this.outlets).domain}/fact-check/${story}-${k}` : undefined,
+          counter: !single && random.chance(0.3) ? `https://${random.pick(this.outlets).domain}/fact-check/${story}-${k}` : undefined,
         });
         this.claimKeys++;
       }
@@ -282,7 +283,7 @@ class Generator {
     const body = new Body(frontmatter);
     body.write(`# ${title}\n\n`);
     const mentions = random.int(10, 40);
-    const targetLength = random.int(5000, 7000);
+    const targetLength = random.int(4000, 6000);
     const slots = this.planSlots(random, plan, mentions, Math.round(targetLength / SENTENCE_LENGTH));
     const plannedSentences = Math.max(...slots.keys()) + 1;
     const headings = random.shuffle([...SECTION_HEADINGS]);

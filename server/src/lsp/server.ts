@@ -40,6 +40,10 @@ export class CounterpointServer {
   private supportsWorkDoneProgress = false;
   private indexing: Promise<void> = Promise.resolve();
   private indexGeneration = 0;
+  /** Diagnostics are published only once the whole workspace is indexed: before, counter-sources would be missing. */
+  private indexReady = false;
+  /** Settles once every actor note is loaded: requests wait for it so that no mention looks unknown. */
+  private actorsLoaded: Promise<void> = Promise.resolve();
   private readonly pendingDiagnostics = new Set<string>();
   private diagnosticsTimer?: NodeJS.Timeout;
   private initializationOptions: unknown;
@@ -86,7 +90,8 @@ export class CounterpointServer {
   }
 
   /** Runs a handler on a note the workspace knows; answers `empty` for anything else. */
-  private whenKnown<T>(rawUri: string, empty: T, handler: (uri: string) => T | undefined): T {
+  private async whenKnown<T>(rawUri: string, empty: T, handler: (uri: string) => T | undefined): Promise<T> {
+    await this.actorsLoaded;
     const uri = canonicalUri(rawUri);
     if (!this.workspace.getNote(uri)) return empty;
     return handler(uri) ?? empty;
@@ -132,6 +137,7 @@ export class CounterpointServer {
     }
     if (!isNoteFile(uri)) return;
     const { affected } = this.workspace.upsert(uri, text);
+    if (!this.indexReady) return;
     if (fromEditor) {
       this.publishNow(uri);
       affected.delete(uri);
@@ -208,11 +214,7 @@ export class CounterpointServer {
     return mergeConfig(loaded.config, fileSetsPerspectives, this.settings);
   }
 
-  /**
-   * Reads every note of the workspace folders. Actor notes come first, in one batch, so that
-   * the registry is complete before the articles; articles follow in chunks, yielding between
-   * chunks so that requests are answered (with what is known so far) while indexing goes on.
-   */
+  /** Reads every note of the workspace folders again; runs one at a time, the newest request winning. */
   private async reindex(): Promise<{ notes: number; milliseconds: number }> {
     const generation = ++this.indexGeneration;
     const started = Date.now();
@@ -224,49 +226,73 @@ export class CounterpointServer {
 
   private async indexAll(generation: number): Promise<void> {
     if (generation !== this.indexGeneration) return;
-    const config = await this.readWorkspaceConfig();
-    const previous = [...this.workspace.notes()].map((n) => n.uri);
-    this.workspace.clear();
-    this.workspace.setConfig(config, this.roots);
-    const progress = this.supportsWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Counterpoint: indexing notes', 0, undefined, false);
-    this.sendStatus('indexing');
-
-    const files: string[] = [];
-    for (const root of this.roots.map(pathOfUri)) {
-      if (root) files.push(...(await findNotes(root, (file, reason) => this.log(`Skipped ${file}: ${reason}`))));
+    this.indexReady = false;
+    let markActorsLoaded = () => {};
+    this.actorsLoaded = new Promise<void>((resolve) => (markActorsLoaded = resolve));
+    try {
+      const completed = await this.loadAllNotes(generation, markActorsLoaded);
+      if (!completed) return;
+    } finally {
+      markActorsLoaded();
     }
-    const uris = files.map(uriOfPath);
-    const actorsFirst = [...uris].sort((a, b) => Number(this.workspace.kindOf(b) === 'actor') - Number(this.workspace.kindOf(a) === 'actor'));
-    let done = 0;
-    for (let i = 0; i < actorsFirst.length; i += FILES_PER_CHUNK) {
-      if (generation !== this.indexGeneration) return;
-      const chunk = actorsFirst.slice(i, i + FILES_PER_CHUNK);
-      const texts = await Promise.all(chunk.map(async (uri) => [uri, await this.textOf(uri)] as const));
-      this.workspace.batch(() => {
-        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, text);
-      });
-      done += chunk.length;
-      progress?.report(Math.round((done / actorsFirst.length) * 100), `${done} of ${actorsFirst.length} notes`);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    // Open editors hold the newest text of their notes, saved or not.
-    this.workspace.batch(() => {
-      for (const document of this.documents.all()) {
-        const uri = canonicalUri(document.uri);
-        if (isNoteFile(uri)) this.workspace.upsert(uri, document.getText());
-      }
-    });
-    progress?.done();
-    const current = new Set([...this.workspace.notes()].map((n) => n.uri));
-    this.publishSoon(current, previous.filter((uri) => !current.has(uri)));
+    this.indexReady = true;
+    this.publishSoon([...this.workspace.notes()].map((note) => note.uri));
     this.log(`Indexed ${this.workspace.size} notes (${this.workspace.actors().length} actors, ${this.workspace.claimKeys().length} claim keys).`);
     this.sendStatus('ready');
   }
 
+  /**
+   * Actor notes first, in one batch, so that the registry is complete before any article is
+   * read; then the rest in chunks, yielding between chunks so that requests are answered
+   * (with what is known so far) while indexing goes on. Returns false when a newer re-index took over.
+   */
+  private async loadAllNotes(generation: number, markActorsLoaded: () => void): Promise<boolean> {
+    const config = await this.readWorkspaceConfig();
+    const previous = [...this.workspace.notes()].map((n) => n.uri);
+    this.workspace.clear();
+    this.workspace.setConfig(config, this.roots);
+    for (const uri of previous) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const progress = this.supportsWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Counterpoint: indexing notes', 0, undefined, false);
+    this.sendStatus('indexing');
+    try {
+      const files: string[] = [];
+      for (const root of this.roots.map(pathOfUri)) {
+        if (root) files.push(...(await findNotes(root, (file, reason) => this.log(`Skipped ${file}: ${reason}`))));
+      }
+      const uris = [...new Set([...files.map(uriOfPath), ...this.documents.all().map((d) => canonicalUri(d.uri)).filter(isNoteFile)])];
+      const actorUris = uris.filter((uri) => this.workspace.kindOf(uri) === 'actor');
+      const otherUris = uris.filter((uri) => this.workspace.kindOf(uri) !== 'actor');
+
+      const actorTexts = await Promise.all(actorUris.map(async (uri) => [uri, await this.textOf(uri)] as const));
+      if (generation !== this.indexGeneration) return false;
+      this.workspace.batch(() => {
+        for (const [uri, text] of actorTexts) if (text !== undefined) this.workspace.upsert(uri, text);
+      });
+      markActorsLoaded();
+
+      for (let i = 0; i < otherUris.length; i += FILES_PER_CHUNK) {
+        const chunk = otherUris.slice(i, i + FILES_PER_CHUNK);
+        const texts = await Promise.all(chunk.map(async (uri) => [uri, await this.textOf(uri)] as const));
+        if (generation !== this.indexGeneration) return false;
+        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, this.openText(uri) ?? text);
+        progress?.report(Math.round(((actorUris.length + i + chunk.length) / uris.length) * 100), `${actorUris.length + i + chunk.length} of ${uris.length} notes`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return true;
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** The editor's text of an open note, which is newer than the disk's. */
+  private openText(uri: string): string | undefined {
+    return this.documents.all().find((d) => canonicalUri(d.uri) === uri)?.getText();
+  }
+
   private async textOf(uri: string): Promise<string | undefined> {
-    const open = this.documents.all().find((d) => canonicalUri(d.uri) === uri);
-    if (open) return open.getText();
+    const open = this.openText(uri);
+    if (open !== undefined) return open;
     const file = pathOfUri(uri);
     if (!file) return undefined;
     const read = await readNote(file);
