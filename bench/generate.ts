@@ -59,7 +59,7 @@ export interface Manifest {
   topActor: { id: string; path: string; mentions: number; notes: number };
   claimKeys: number;
   sampled: SampledArticle[];
-  /** A one-character edit in the prose of this note changes only its own diagnostics. */
+  /** A one-character edit at `at` (in a heading's text) changes only this note's diagnostics. It is one of `sampled`. */
   ownEdit: { path: string; at: Target };
   /**
    * `source` and `dependent` alone carry `key`, from different outlets and perspectives: each is the other's only
@@ -135,6 +135,8 @@ class Generator {
   private readonly mentionCounts: number[];
   private readonly mentionNotes: number[];
   private readonly sampledIndices: Set<number>;
+  /** A sampled article (so that requests can be sent on it too) in the middle of the workspace. */
+  private readonly ownEditIndex: number;
   private bytes = 0;
   private claimKeys = 0;
 
@@ -147,6 +149,8 @@ class Generator {
     this.mentionNotes = this.actors.map(() => 0);
     const step = Math.max(1, Math.floor(n / SAMPLED_ARTICLES));
     this.sampledIndices = new Set(Array.from({ length: Math.min(n, SAMPLED_ARTICLES) }, (_, i) => Math.min(n - 1, 2 + i * step)));
+    const sampled = [...this.sampledIndices];
+    this.ownEditIndex = sampled[Math.floor(sampled.length / 2)];
   }
 
   run(): Manifest {
@@ -160,7 +164,7 @@ class Generator {
     for (const plan of plans) {
       const written = this.writeArticle(plan, plans);
       if (this.sampledIndices.has(plan.index)) sampled.push(written.sample);
-      if (plan.index === Math.floor(this.n / 2)) ownEdit = { path: plan.path, at: written.proseTarget };
+      if (plan.index === this.ownEditIndex) ownEdit = { path: plan.path, at: written.proseTarget };
       if (plan.index === 0) counterEdit = { source: plan.path, keyEnd: written.probeKeyEnd!, dependent: plans[1].path, key: PROBE_KEY };
     }
     for (const actor of this.actors) this.writeActor(actor);

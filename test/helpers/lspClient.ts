@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -118,6 +119,9 @@ export class LspSession {
   /** Anything wrong at the protocol level: non-LSP output on stdout, reader errors, the connection closing early. */
   readonly protocolErrors: string[] = [];
 
+  /** What the client answers to `workspace/configuration` for `counterpoint` (change it, then call `configurationChanged`). */
+  settings?: Record<string, unknown>;
+
   private stderrChunks: string[] = [];
   private seq = 0;
   private readonly waiters = new Set<Waiter>();
@@ -129,6 +133,7 @@ export class LspSession {
 
   constructor(readonly root: string, private readonly options: StartOptions) {
     this.rootUri = pathToFileURL(root).href;
+    this.settings = options.configuration;
     this.child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.setEncoding('utf8');
     this.child.stderr!.on('data', (chunk: string) => this.stderrChunks.push(chunk));
@@ -189,7 +194,7 @@ export class LspSession {
     }
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
-      return params.items.map((item) => (item.section === 'counterpoint' ? this.options.configuration ?? null : null));
+      return params.items.map((item) => (item.section === 'counterpoint' ? this.settings ?? null : null));
     });
     this.connection.onUnhandledNotification((message) => {
       this.logMessages.push({ type: 0, message: `unhandled notification ${message.method}` });
@@ -221,7 +226,8 @@ export class LspSession {
   async shutdown(timeoutMs = 3000): Promise<void> {
     if (this.cleanedUp) return;
     try {
-      if (!this.exited) {
+      // A broken connection cannot carry a shutdown request: the child is killed below.
+      if (!this.exited && this.protocolErrors.length === 0) {
         try {
           await withTimeout(this.connection.sendRequest(ShutdownRequest.type), timeoutMs, 'shutdown request');
           this.shuttingDown = true;
@@ -408,6 +414,13 @@ export class LspSession {
   /** Every note (.md) under the root, relative paths, sorted. */
   noteFiles(): string[] {
     return listNotes(this.root).map((file) => path.relative(this.root, file).split(path.sep).join('/'));
+  }
+
+  /** Tells the server the settings changed; a pull client sends no settings (the server asks for them). */
+  async configurationChanged(settings?: Record<string, unknown>): Promise<void> {
+    if (settings) this.settings = settings;
+    const pushed = this.options.configuration !== undefined ? null : { counterpoint: this.settings ?? {} };
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: pushed });
   }
 
   async notifyFiles(changes: FileEvent[]): Promise<void> {

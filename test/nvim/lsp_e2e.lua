@@ -1,11 +1,11 @@
 -- Neovim (0.7.2) headless end-to-end test of the Counterpoint language server.
 -- Run through test/nvim/run.sh, which sets:
---   COUNTERPOINT_SERVER     absolute path of the server script (run as: node <it> --stdio)
+--   COUNTERPOINT_SETUP      the README's Neovim set-up snippet (it starts counterpoint-ls from the PATH)
 --   COUNTERPOINT_WORKSPACE  a fresh copy of samples/ (the LSP root_dir)
 --   COUNTERPOINT_ARTICLE    optional: articles/<name>.md to open (default: the first article with [[tokayev)
 -- Prints one PASS/FAIL line per check and exits non-zero when any check fails.
 
-local server = os.getenv('COUNTERPOINT_SERVER')
+local setup = os.getenv('COUNTERPOINT_SETUP')
 local ws = os.getenv('COUNTERPOINT_WORKSPACE')
 local timeout = tonumber(os.getenv('COUNTERPOINT_NVIM_TIMEOUT_MS') or '') or 20000
 
@@ -37,7 +37,7 @@ end
 local function short(s, n) s = tostring(s):gsub('%s+', ' '); n = n or 160; return #s > n and (s:sub(1, n) .. '…') or s end
 
 local function main()
-if not server or not ws then abort('environment', 'COUNTERPOINT_SERVER and COUNTERPOINT_WORKSPACE must be set (use test/nvim/run.sh)') return end
+if not setup or not ws then abort('environment', 'COUNTERPOINT_SETUP and COUNTERPOINT_WORKSPACE must be set (use test/nvim/run.sh)') return end
 
 -- ---- pick the article and the positions of "Tokayev" -------------------------
 local article = os.getenv('COUNTERPOINT_ARTICLE')
@@ -94,7 +94,7 @@ for i = body_start, #lines do
   end
 end
 local rel = article:sub(#ws + 2)
-out('nvim: article ' .. rel .. ', server ' .. server)
+out('nvim: article ' .. rel .. ', set-up ' .. setup)
 if not bare then abort('find bare "Tokayev"', 'no plain-text Tokayev outside links in ' .. rel) return end
 
 -- Actor name from actors/tokayev.md frontmatter, for the hover check.
@@ -108,27 +108,26 @@ end
 local exit_info
 local index_status -- last counterpoint/indexStatus notification
 local published_after_ready = {}
-client_id = vim.lsp.start_client({
-  name = 'counterpoint',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = ws,
-  on_exit = function(code, signal) exit_info = string.format('code %s, signal %s', tostring(code), tostring(signal)) end,
-  handlers = {
-    ['counterpoint/indexStatus'] = function(_, result) index_status = result end,
-    -- Note which documents got diagnostics after the index was ready: the server also
-    -- publishes for a just-opened note before it has read the rest of the workspace.
-    ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-      if index_status and index_status.state == 'ready' and result then published_after_ready[result.uri] = true end
-      return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
-    end,
-  },
-})
-if not check('start client', client_id ~= nil, client_id and ('id ' .. client_id) or 'vim.lsp.start_client returned nil') then finish() return end
+-- What the test observes is registered as global handlers; the client itself comes from the README's snippet.
+vim.lsp.handlers['counterpoint/indexStatus'] = function(_, result) index_status = result end
+local on_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  if index_status and index_status.state == 'ready' and result then published_after_ready[result.uri] = true end
+  return on_publish(err, result, ctx, config)
+end
+dofile(setup)
 
 vim.cmd('edit ' .. vim.fn.fnameescape(article))
 local bufnr = vim.api.nvim_get_current_buf()
 vim.bo[bufnr].filetype = 'markdown'
-vim.lsp.buf_attach_client(bufnr, client_id)
+-- A client shows among the buffer's clients once it has initialized.
+vim.wait(timeout, function()
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    if c.name == 'counterpoint' then client_id = c.id end
+  end
+  return client_id ~= nil
+end, 20)
+if not check('start client', client_id ~= nil, client_id and ('id ' .. client_id) or 'the README snippet started no client for the article') then finish() return end
 
 local t0 = vim.loop.hrtime()
 local inited = vim.wait(timeout, function()

@@ -24,12 +24,22 @@ fi
 if [ -f "$ROOT/bin/counterpoint-ls.js" ]; then SERVER="$ROOT/bin/counterpoint-ls.js"; else SERVER="$ROOT/dist/server.js"; fi
 
 WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-XXXXXX")"
-trap 'rm -rf "$WS"' EXIT
+BIN="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-bin-XXXXXX")"
+trap 'rm -rf "$WS" "$BIN"' EXIT
 cp -r "$ROOT/samples/." "$WS/"
+
+# The README's Neovim set-up snippet is what this test runs: take the lua block after its marker,
+# and put counterpoint-ls on the PATH as `npm install -g .` would.
+SNIPPET="$BIN/setup.lua"
+awk '/<!-- nvim-setup -->/ { found = 1; next } found && /^```lua/ { inside = 1; next } inside && /^```/ { exit } inside { print }' \
+  "$ROOT/README.md" >"$SNIPPET"
+[ -s "$SNIPPET" ] || { echo "test/nvim: error: no lua block after <!-- nvim-setup --> in README.md" >&2; exit 1; }
+ln -s "$SERVER" "$BIN/counterpoint-ls"
+export PATH="$BIN:$PATH"
 
 start=$(date +%s%N)
 set +e
-COUNTERPOINT_SERVER="$SERVER" COUNTERPOINT_WORKSPACE="$WS" \
+COUNTERPOINT_SETUP="$SNIPPET" COUNTERPOINT_WORKSPACE="$WS" \
   timeout "${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120}" \
   nvim --headless --clean -u NONE -i NONE -n -c "luafile $ROOT/test/nvim/lsp_e2e.lua" </dev/null
 rc=$?

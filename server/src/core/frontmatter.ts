@@ -107,9 +107,10 @@ export function parseFrontmatter(text: string): FrontmatterResult {
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     // The block handed to the parser starts with the fence line, so its line numbers match ours from the fence.
+    // An error at the end of the stream (an unclosed quote or bracket) is past the content: on the closing fence.
     const line = typeof mark?.line === 'number' ? mark.line : 0;
-    const errorSpan = lineSpan(text, contentStart, closeStart, Math.max(0, line - 1)) ?? openFenceSpan;
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^YAMLException: /, '');
+    const errorSpan = lineSpan(text, contentStart, closeStart, Math.max(0, line - 1)) ?? { start: closeStart, end: closeEnd };
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^YAMLException: /, '').replace(/:$/, '');
     const lineNumber = lineNumberAt(text, errorSpan.start) + 1;
     diagnostics.push(diagnostic('frontmatter.yaml', errorSpan, `The frontmatter is not valid YAML (line ${lineNumber}): ${reason}`));
   }

@@ -78,6 +78,7 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
   let blockStart = -1;
   let previousLine: Span | undefined;
   let inComment = false;
+  const closeBlockComment = new ForwardFinder(text, '-->', text.length);
 
   const flushBlock = (end: number) => {
     if (blockStart >= 0 && end > blockStart) {
@@ -98,7 +99,7 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
       excluded.push({ start: lineStart, end: lineEnd });
     } else if (inComment) {
-      const close = text.indexOf('-->', lineStart);
+      const close = closeBlockComment.next(lineStart);
       if (close >= 0 && close < lineEnd) {
         inComment = false;
         excluded.push({ start: lineStart, end: close + 3 });
@@ -180,8 +181,14 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
   const closeComment = new ForwardFinder(text, '-->', end);
   const closeAngle = new ForwardFinder(text, '>', end);
   const closeParen = new ForwardFinder(text, ')', end);
+  const openBrace = new ForwardFinder(text, '{', end);
+  let knownLineEnd = -1;
+  // The first line end at or after i; i only grows, so the answer is reused until i passes it.
+  const lineEndFrom = (i: number) => (knownLineEnd >= i ? knownLineEnd : (knownLineEnd = lineEndAt(text, i)));
 
   for (let i = start; i < end; i++) {
+    // A code span that starts inside a URL or link skipped over is no longer a code span.
+    while (codeIndex < codeSpans.length && codeSpans[codeIndex].start < i) codeIndex++;
     if (codeIndex < codeSpans.length && i === codeSpans[codeIndex].start) {
       excluded.push(codeSpans[codeIndex]);
       i = codeSpans[codeIndex].end - 1;
@@ -224,13 +231,17 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
       if (open === undefined) continue;
       if (text[i + 1] === '{') {
         const close = closeBrace.next(i + 2);
-        const lineEnd = lineEndAt(text, i);
-        if (close < 0) {
-          if (looksLikeClaimAttributes(text.slice(i + 2, Math.min(lineEnd, i + 200)))) {
-            body.diagnostics.push(diagnostic('claim.malformed', { start: open, end: lineEnd },
+        const reopen = openBrace.next(i + 2);
+        // An attribute block holds no `{`: when another opens first, this one is never closed.
+        const reopened = close >= 0 && reopen >= 0 && reopen < close;
+        if (close < 0 || reopened) {
+          const lineEnd = lineEndFrom(i);
+          const stop = reopened ? Math.min(reopen, lineEnd) : lineEnd;
+          if (looksLikeClaimAttributes(text.slice(i + 2, Math.min(stop, i + 200)))) {
+            body.diagnostics.push(diagnostic('claim.malformed', { start: open, end: stop },
               'This claim\'s attribute block is never closed with `}`.'));
-            excluded.push({ start: i + 1, end: lineEnd });
-            i = lineEnd - 1;
+            excluded.push({ start: i + 1, end: stop });
+            if (!reopened) i = lineEnd - 1;
           }
           continue;
         }

@@ -100,6 +100,8 @@ function topSpan(note: Note): Span {
 
 function readArticle(note: Note, config: WorkspaceConfig, unreadable: boolean): ArticleMeta {
   const meta: ArticleMeta = {};
+  // An unclosed or unreadable fence is reported as such, not as a missing frontmatter.
+  if (!note.frontmatter && unreadable) return meta;
   if (!note.frontmatter) {
     note.diagnostics.push(diagnostic('frontmatter.missing', topSpan(note),
       'This article note has no frontmatter: add a `---` block with title, outlet, date and perspective.'));
@@ -135,6 +137,7 @@ function readArticle(note: Note, config: WorkspaceConfig, unreadable: boolean): 
 function readActor(note: Note, unreadable: boolean): ActorMeta {
   const stem = noteStem(note.path);
   const meta: ActorMeta = { id: stem, aliases: [] };
+  if (!note.frontmatter && unreadable) return meta;
   if (!note.frontmatter) {
     note.diagnostics.push(diagnostic('frontmatter.missing', topSpan(note),
       'This actor note has no frontmatter: add a `---` block with name, aliases, kind and role.'));

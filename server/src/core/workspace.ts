@@ -168,7 +168,7 @@ export class Workspace {
 
   private index(note: Note): void {
     addTo(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
-    for (const link of note.wikiLinks) addTo(this.notesByLinkTarget, normalizeName(link.target), note.uri);
+    for (const link of note.wikiLinks) addTo(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
     if (note.kind === 'article') {
       for (const claim of note.claims) if (claim.key && claim.valid) addTo(this.notesByClaimKey, claim.key, note.uri);
     }
@@ -176,7 +176,7 @@ export class Workspace {
 
   private unindex(note: Note): void {
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
-    for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, normalizeName(link.target), note.uri);
+    for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
     for (const claim of note.claims) if (claim.key) removeFrom(this.notesByClaimKey, claim.key, note.uri);
     for (const mention of this.mentionsByNote.get(note.uri) ?? []) removeFrom(this.notesByActor, mention.actorId, note.uri);
     this.mentionsByNote.delete(note.uri);
@@ -288,8 +288,7 @@ export class Workspace {
 
   /** Notes (of any kind) whose file name is the given wiki-link target. */
   notesNamed(target: string): Note[] {
-    const stem = noteStem(target.replace(/\\/g, '/')).toLowerCase();
-    const uris = this.notesByStem.get(stem) ?? new Set<string>();
+    const uris = this.notesByStem.get(stemOfTarget(target)) ?? new Set<string>();
     return [...uris].map((uri) => this.notesByUri.get(uri)!).filter(Boolean);
   }
 
@@ -403,6 +402,11 @@ export function actorNames(actor: Actor): string[] {
 
 function sameId(written: string, id: string): boolean {
   return written.trim().toLowerCase() === id.toLowerCase();
+}
+
+/** The file name a wiki-link target names (`[[background/tass.md]]` names tass), as notes are indexed by it. */
+function stemOfTarget(target: string): string {
+  return noteStem(target.replace(/\\/g, '/')).toLowerCase();
 }
 
 function withSlash(root: string): string {

@@ -1,0 +1,28 @@
+// Percentiles of one run's samples, and medians across runs.
+
+export interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function latency(samples: readonly number[]): Latency {
+  return { count: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.length ? Math.max(...samples) : NaN };
+}
+
+export function median(values: readonly number[]): number {
+  const defined = values.filter((v) => Number.isFinite(v));
+  if (defined.length === 0) return NaN;
+  const sorted = [...defined].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
