@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  createProtocolConnection,
+  createMessageConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -17,7 +17,7 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type Position,
-  type ProtocolConnection,
+  type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
 
 export interface Publication {
@@ -42,7 +42,7 @@ interface Waiter {
 export class LspSession {
   /** performance.now() just before the server process was spawned: "start" in every figure. */
   readonly startedAt: number;
-  readonly connection: ProtocolConnection;
+  readonly connection: MessageConnection;
   readonly child: ChildProcess;
   readonly publications: Publication[] = [];
   readonly latest = new Map<string, Publication>();
@@ -64,7 +64,7 @@ export class LspSession {
       this.exited = true;
       this.fail(new Error(`server exited (code ${code}, signal ${signal})\n${this.stderr}`));
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onError(([error]) => this.fail(error));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const publication = { at: performance.now(), uri: params.uri, version: params.version, diagnostics: params.diagnostics };
@@ -72,10 +72,13 @@ export class LspSession {
       this.latest.set(params.uri, publication);
       this.wake();
     });
-    this.connection.onNotification((method, params) => {
+    const record = (method: string, params: unknown) => {
       this.notifications.push({ at: performance.now(), method, params });
       this.wake();
-    });
+    };
+    this.connection.onNotification(record);
+    // The connection keeps $/progress for its own progress handlers; recorded here like any other notification.
+    this.connection.onNotification('$/progress', (params: unknown) => record('$/progress', params));
     // Requests from the server this client does not implement (progress tokens, capability registration) get null.
     this.connection.onRequest(() => null);
     this.connection.listen();

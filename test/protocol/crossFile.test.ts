@@ -79,3 +79,21 @@ test('an edit in another open note (other perspective) clears the warning live; 
   await session.close(HIZB);
   await session.waitForDiagnostics(CHANNEL24, (ds) => flagged(ds), undefined, mark);
 });
+
+test('closing and reopening a dirty document at once (a language mode change) keeps the editor\'s text, not the disk\'s', async () => {
+  await session.open(HIZB);
+  const unsaved = `${session.textOf(HIZB)}\nSee [[nobody-at-all]].\n`;
+  const version = await session.change(HIZB, unsaved);
+  await session.waitForDiagnostics(HIZB, (ds, p) => p.version === version && ds.some((d) => d.code === 'actor.unknown'));
+
+  const mark = session.mark();
+  await Promise.all([session.close(HIZB), session.open(HIZB, unsaved)]);
+  // A file event read from disk after the close's own read of the disk: once its note is published, that read is done too.
+  await session.notifyFiles([session.writeFile('articles/sentinel.md', '---\ntitle: Sentinel\noutlet: Sentinel\nperspective: other\n---\n\nNothing.\n')]);
+  await session.waitForDiagnostics('articles/sentinel.md', () => true, undefined, mark);
+  const latest = session.publicationOf(HIZB)!;
+  assert.ok(latest.seq > mark);
+  assert.ok(latest.diagnostics.some((d) => d.code === 'actor.unknown'), 'the unsaved [[nobody-at-all]] is still reported');
+  const hover = await session.request('textDocument/hover', { textDocument: { uri: session.uri(HIZB) }, position: positionAt(unsaved, unsaved.indexOf('nobody-at-all') + 2) });
+  assert.ok(hover, 'the unsaved link is still known to the server');
+});

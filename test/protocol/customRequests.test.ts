@@ -77,7 +77,7 @@ test('counterpoint/reindex reads the disk again: it returns the note count, incl
   assert.equal(second.notes, count + 1);
   const status = await session.waitForIndexReady(mark);
   assert.equal(status.notes, count + 1);
-  const diagnostics = await session.waitForDiagnostics('articles/unannounced.md', () => true, undefined, mark);
+  const diagnostics = await session.waitForDiagnostics('articles/unannounced.md', () => true, undefined, status.seq);
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['article.missing-field', 'claim.no-counter-source']);
   const matrix = await session.request<ClaimMatrix>(ClaimMatrixRequest.method);
   assert.ok(matrix.rows.some((r) => r.key === 'unannounced-claim'));

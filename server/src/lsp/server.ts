@@ -131,10 +131,7 @@ export class CounterpointServer {
 
   private noteChanged(rawUri: string, text: string, fromEditor: boolean): void {
     const uri = canonicalUri(rawUri);
-    if (uri === this.configFileUri) {
-      void this.configurationChanged(undefined).catch((error) => this.logError('config', error));
-      return;
-    }
+    // counterpoint.yaml takes effect when saved (a watched-file event), not at every keystroke.
     if (!isNoteFile(uri)) return;
     const { affected } = this.workspace.upsert(uri, text);
     if (!this.indexReady) return;
@@ -151,11 +148,20 @@ export class CounterpointServer {
     const file = pathOfUri(uri);
     if (!file || !isNoteFile(file)) return;
     const read = await readNote(file);
+    if (this.isOpen(uri)) return; // reopened while the disk was read: the editor's text wins
     if ('text' in read) this.noteChanged(uri, read.text, false);
     else this.publishSoon(this.workspace.remove(uri).affected, [uri]);
   }
 
-  private async filesChanged(changes: { uri: string; type: number }[]): Promise<void> {
+  /** File events are handled one after another, so that a slow read never lands after a later deletion. */
+  private fileEvents: Promise<void> = Promise.resolve();
+
+  private filesChanged(changes: { uri: string; type: number }[]): Promise<void> {
+    this.fileEvents = this.fileEvents.catch(() => undefined).then(() => this.applyFileChanges(changes));
+    return this.fileEvents;
+  }
+
+  private async applyFileChanges(changes: { uri: string; type: number }[]): Promise<void> {
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
       if (uri === this.configFileUri || uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
@@ -169,6 +175,7 @@ export class CounterpointServer {
         const file = pathOfUri(uri);
         if (!file || !this.isInsideRoots(uri)) continue;
         const read = await readNote(file);
+        if (this.isOpen(uri)) continue; // opened while the disk was read: the editor's text wins
         if ('text' in read) this.noteChanged(uri, read.text, false);
         else this.log(`Skipped ${file}: ${read.skipped}`);
       }
@@ -227,6 +234,7 @@ export class CounterpointServer {
   private async indexAll(generation: number): Promise<void> {
     if (generation !== this.indexGeneration) return;
     this.indexReady = false;
+    const previous = [...this.workspace.notes()].map((n) => n.uri);
     let markActorsLoaded = () => {};
     this.actorsLoaded = new Promise<void>((resolve) => (markActorsLoaded = resolve));
     try {
@@ -236,7 +244,9 @@ export class CounterpointServer {
       markActorsLoaded();
     }
     this.indexReady = true;
-    this.publishSoon([...this.workspace.notes()].map((note) => note.uri));
+    const current = [...this.workspace.notes()].map((note) => note.uri);
+    const known = new Set(current);
+    this.publishSoon(current, previous.filter((uri) => !known.has(uri)));
     this.log(`Indexed ${this.workspace.size} notes (${this.workspace.actors().length} actors, ${this.workspace.claimKeys().length} claim keys).`);
     this.sendStatus('ready');
   }
@@ -248,10 +258,8 @@ export class CounterpointServer {
    */
   private async loadAllNotes(generation: number, markActorsLoaded: () => void): Promise<boolean> {
     const config = await this.readWorkspaceConfig();
-    const previous = [...this.workspace.notes()].map((n) => n.uri);
     this.workspace.clear();
     this.workspace.setConfig(config, this.roots);
-    for (const uri of previous) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const progress = this.supportsWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Counterpoint: indexing notes', 0, undefined, false);
     this.sendStatus('indexing');
