@@ -45,15 +45,15 @@ async function loadWorkspace(folder: string): Promise<{ workspace: Workspace; ro
   const workspace = new Workspace([uriOfPath(root)], loaded.config);
   const files = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
   const showProgress = process.stderr.isTTY && files.length > 200;
-  let done = 0;
-  await workspace.batch(async () => {
-    for (const file of files) {
-      const read = await readNote(file);
-      if ('text' in read) workspace.upsert(uriOfPath(file), read.text);
-      else process.stderr.write(`skipped ${file}: ${read.skipped}\n`);
-      done++;
-      if (showProgress && done % 100 === 0) process.stderr.write(`\rindexing ${done}/${files.length} notes`);
-    }
+  const texts: [string, string][] = [];
+  for (const file of files) {
+    const read = await readNote(file);
+    if ('text' in read) texts.push([uriOfPath(file), read.text]);
+    else process.stderr.write(`skipped ${file}: ${read.skipped}\n`);
+    if (showProgress && texts.length % 100 === 0) process.stderr.write(`\rreading ${texts.length}/${files.length} notes`);
+  }
+  workspace.batch(() => {
+    for (const [uri, text] of texts) workspace.upsert(uri, text);
   });
   if (showProgress) process.stderr.write(`\r${' '.repeat(40)}\r`);
   const configProblems = loaded.problems.map((p) => ({ code: 'config.invalid' as const, severity: 'error' as const, message: p.message, span: { start: p.line, end: p.line } }));

@@ -106,6 +106,8 @@ export class Workspace {
   }
 
   kindOf(uri: string): NoteKind {
+    // A note opened from outside the workspace folders is never an article or an actor of this workspace.
+    if (this.roots.length > 0 && !this.roots.some((root) => uri.startsWith(root))) return 'other';
     const path = this.relativePath(uri);
     const under = (folders: string[]) => folders.some((folder) => folder === '.' || path.startsWith(`${folder}/`));
     if (under(this.config.actorFolders)) return 'actor';
@@ -115,27 +117,31 @@ export class Workspace {
 
   // ---- updates ----
 
-  upsert(uri: string, text: string): UpdateResult {
+  /**
+   * Adds or replaces a note. With `collectAffected: false` (bulk loading, when nothing is
+   * published until the end) the other notes the change affects are not worked out.
+   */
+  upsert(uri: string, text: string, options: { collectAffected?: boolean } = {}): UpdateResult {
     const previous = this.notesByUri.get(uri);
-    const path = this.relativePath(uri);
-    const note = parseNote(uri, path, text, this.kindOf(uri), this.config);
+    const note = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
     const affected = new Set<string>([uri]);
-    if (this.batchDepth > 0) {
-      if (previous) this.unindex(previous);
-      this.notesByUri.set(uri, note);
-      this.index(note);
-      return { affected };
+    const collect = options.collectAffected !== false && this.batchDepth === 0;
+    if (collect) {
+      this.collectClaimNeighbours(previous, note, affected);
+      if (!previous) this.collectLinkers(note, affected);
     }
-    this.collectClaimNeighbours(previous, note, affected);
-    if (!previous) this.collectLinkers(note, affected);
 
     if (previous) this.unindex(previous);
     this.notesByUri.set(uri, note);
     this.index(note);
+    if (this.batchDepth > 0) return { affected };
 
     const registryChanged = (previous?.kind === 'actor' || note.kind === 'actor') && this.rebuildRegistry();
-    if (registryChanged) for (const other of this.notesByUri.keys()) affected.add(other);
-    else this.resolveMentions(note);
+    if (registryChanged) {
+      if (collect) for (const other of this.notesByUri.keys()) affected.add(other);
+    } else {
+      this.resolveMentions(note);
+    }
     return { affected };
   }
 
@@ -283,7 +289,11 @@ export class Workspace {
 
   /** An actor by id, then by name or alias, whatever the case and spelling of apostrophes and dashes. */
   resolveActor(name: string): Actor | undefined {
-    return this.actorsById.get(name.trim().toLowerCase())?.[0] ?? this.actorsByName.get(normalizeName(name))?.[0];
+    const direct = this.actorsById.get(name.trim().toLowerCase())?.[0] ?? this.actorsByName.get(normalizeName(name))?.[0];
+    if (direct || !/[\\/]|\.(md|markdown)$/i.test(name)) return direct;
+    // A link written as the actor note's path (`[[actors/tokayev]]`, `[[tokayev.md]]`) names the actor too.
+    const actorNote = this.notesNamed(name.trim()).find((note) => note.kind === 'actor' && note.actor);
+    return actorNote ? this.actor(actorNote.actor!.id) : undefined;
   }
 
   /** Notes (of any kind) whose file name is the given wiki-link target. */

@@ -135,7 +135,7 @@ function siblingUri(uri: string, stem: string): string {
 }
 
 /**
- * Wiki links that reach the actor note by its file name rather than as an actor (`[[actors/tokayev]]`,
+ * Wiki links that reach the actor note by its path or file name (`[[actors/tokayev]]`,
  * `[[tokayev.md]]`): the file rename would break them, so their file-name part is rewritten. Spans of the stem only.
  */
 function linksToFile(workspace: Workspace, actor: Actor): { uri: string; span: Span }[] {
@@ -143,7 +143,8 @@ function linksToFile(workspace: Workspace, actor: Actor): { uri: string; span: S
   const result: { uri: string; span: Span }[] = [];
   for (const note of workspace.notes()) {
     for (const link of note.wikiLinks) {
-      if (workspace.resolveActor(link.target) || !workspace.notesNamed(link.target).includes(actor.note)) continue;
+      const pathForm = /[\\/]|\.(md|markdown)$/i.test(link.target);
+      if (!pathForm || !workspace.notesNamed(link.target).includes(actor.note)) continue;
       const nameStart = Math.max(link.target.lastIndexOf('/'), link.target.lastIndexOf('\\')) + 1;
       const written = noteStem(link.target.slice(nameStart));
       if (written.toLowerCase() !== stem) continue;

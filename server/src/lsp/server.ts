@@ -283,7 +283,7 @@ export class CounterpointServer {
         const chunk = otherUris.slice(i, i + FILES_PER_CHUNK);
         const texts = await Promise.all(chunk.map(async (uri) => [uri, await this.textOf(uri)] as const));
         if (generation !== this.indexGeneration) return false;
-        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, this.openText(uri) ?? text);
+        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, this.openText(uri) ?? text, { collectAffected: false });
         progress?.report(Math.round(((actorUris.length + i + chunk.length) / uris.length) * 100), `${actorUris.length + i + chunk.length} of ${uris.length} notes`);
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -63,13 +63,15 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
 
 /**
  * The effective workspace config: the defaults, then counterpoint.yaml, then the editor's
- * settings for severities. Perspectives from the settings apply only where the file sets none.
+ * settings for severities. Perspectives from the settings apply only where the file sets none;
+ * bare aliases are on unless either turns them off.
  */
 export function mergeConfig(fromFile: WorkspaceConfig, fileSetsPerspectives: boolean, settings: ResolvedSettings): WorkspaceConfig {
   return {
     ...fromFile,
     perspectives: !fileSetsPerspectives && settings.perspectives ? settings.perspectives : fromFile.perspectives,
     rules: { ...fromFile.rules, ...settings.rules },
-    bareAliases: settings.bareAliases ?? fromFile.bareAliases,
+    // Either the file or the editor can turn bare aliases off; the editor's default `true` must not undo the file's `false`.
+    bareAliases: fromFile.bareAliases && settings.bareAliases !== false,
   };
 }
