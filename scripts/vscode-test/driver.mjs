@@ -10,7 +10,8 @@
 //
 // Screenshots: the extension-host tests (a separate process from the page) ask
 // for one by writing <COUNTERPOINT_SCREENSHOT_REQUEST_DIR>/<id>.json
-// ({"name": "..."}); the driver polls that folder, saves page.screenshot() to
+// ({"name": "...", "waitForSelector"?: "<css>", "waitTimeoutMs"?: n}); the driver polls
+// that folder, waits for the selector to be visible when one is given, saves page.screenshot() to
 // <COUNTERPOINT_SCREENSHOT_OUT_DIR or <repo>/docs>/<name>.png and answers with
 // <id>.done (containing the saved path) or <id>.error. In the page itself the
 // same is available as window.counterpointScreenshot(name).
@@ -262,11 +263,16 @@ try {
         if (!f.endsWith('.json')) continue;
         const id = f.slice(0, -5);
         const reqPath = path.join(requestDir, f);
-        let name;
-        try { name = JSON.parse(fs.readFileSync(reqPath, 'utf8')).name; } catch { continue; } // half-written
+        let request;
+        try { request = JSON.parse(fs.readFileSync(reqPath, 'utf8')); } catch { continue; } // half-written
         fs.rmSync(reqPath, { force: true });
         try {
-          const out = await screenshot(name);
+          // Optional: wait until an element of the page is visible first (e.g. '.monaco-hover').
+          if (request.waitForSelector) {
+            await page.waitForSelector(request.waitForSelector, { state: 'visible', timeout: Number(request.waitTimeoutMs) || 10_000 });
+            await sleep(300); // past the fade-in, so that the element is shot opaque
+          }
+          const out = await screenshot(request.name);
           fs.writeFileSync(path.join(requestDir, `${id}.done`), out);
         } catch (e) {
           fs.writeFileSync(path.join(requestDir, `${id}.error`), String(e && e.message || e));

@@ -127,14 +127,15 @@ test('hovering an alias in the actor note\'s frontmatter shows the actor', () =>
   assert.ok(markdownOf(hover).startsWith('**Kassym-Jomart Tokayev**'));
 });
 
-test('notes outside the articles are listed by their path, under their own heading after the perspectives', () => {
+test('notes outside the articles are not sources: they are summed up after the perspectives, linked by path', () => {
   const workspace = tokayevWorkspace({
     'actors/nazarbayev.md': actorNote({ name: 'Nursultan Nazarbayev', role: 'Former president' }, 'Predecessor of [[tokayev]].'),
   });
   const markdown = markdownOf(hoverOn(workspace, 'articles/kyivpost.md', 'Tokayev told', 1));
   const headings = markdown.split('\n').filter((line) => /^\*\*[^*]+\*\* · \d+ sources?$/.test(line));
-  assert.deepEqual(headings, ['**ukrainian** · 1 source', '**other notes** · 1 source']);
-  assert.ok(entries(markdown).some((line) => line.startsWith('- [actors/nazarbayev.md](file:///ws/actors/nazarbayev.md#L6,16) — “Predecessor of tokayev.”')));
+  assert.deepEqual(headings, ['**ukrainian** · 1 source']);
+  assert.ok(!entries(markdown).some((line) => line.includes('nazarbayev')));
+  assert.ok(markdown.includes('Also in 1 other note: [actors/nazarbayev.md](file:///ws/actors/nazarbayev.md#L6,18)'), markdown);
 });
 
 function manySourcesWorkspace(): Workspace {

@@ -70,6 +70,8 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancel
   blocks.push('---', `**Cross-source context** · mentioned in ${plural(notesMentioning, 'note')}${mentions.some((m) => m.uri === note.uri) ? ', this one included' : ''}`);
   if (sources.length === 0) blocks.push(`No other note mentions ${escapeMarkdown(name)}.`);
   else blocks.push(...renderGroups(sources, ctx.settings.hoverMaxSources, ctx.workspace.configuration.perspectives));
+  const otherNotes = otherNotesMentioning(ctx.workspace, note, mentions);
+  if (otherNotes.length > 0) blocks.push(otherNotesLine(ctx.workspace, otherNotes));
 
   const claims = claimsBy(ctx.workspace, mentions, token);
   if (!claims) return undefined;
@@ -99,12 +101,37 @@ function mentionSources(workspace: Workspace, hovered: Note, mentions: readonly 
   for (const mention of firstByNote.values()) {
     if (token.isCancellationRequested) return undefined;
     const note = workspace.getNote(mention.uri);
-    if (!note) continue;
+    // Sources are articles; the analyst's own notes are summed up after them.
+    if (!note || note.kind !== 'article') continue;
     // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
     const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
     entries.push(sourceEntry(note, anchor.start, [], quoteAround(note, anchor)));
   }
   return entries;
+}
+
+/** Notes other than articles (actor notes, the analyst's own notes) that mention the actor, each at its first mention. */
+function otherNotesMentioning(workspace: Workspace, hovered: Note, mentions: readonly Mention[]): Mention[] {
+  const first = new Map<string, Mention>();
+  for (const mention of mentions) {
+    if (mention.uri === hovered.uri || first.has(mention.uri)) continue;
+    if (workspace.getNote(mention.uri)?.kind !== 'article') first.set(mention.uri, mention);
+  }
+  return [...first.values()].sort((a, b) => a.uri.localeCompare(b.uri));
+}
+
+const OTHER_NOTES_LISTED = 3;
+
+function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): string {
+  const links: string[] = [];
+  for (const mention of mentions.slice(0, OTHER_NOTES_LISTED)) {
+    const note = workspace.getNote(mention.uri);
+    if (!note) continue;
+    const at = note.lines.positionAt(mention.span.start);
+    links.push(fileLink(note.path, note.uri, at.line, at.character));
+  }
+  const more = mentions.length - links.length;
+  return `Also in ${plural(mentions.length, 'other note')}: ${links.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
@@ -225,7 +252,9 @@ function groupOf(note: Note): string {
 
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
 function quote(note: Note, span: Span): string {
-  return escapeMarkdown(truncate(plainText(note.text, span, note.wikiLinks, note.claims), QUOTE_LENGTH));
+  // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
+  const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
+  return escapeMarkdown(truncate(text, QUOTE_LENGTH));
 }
 
 /** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */

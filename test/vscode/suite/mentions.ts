@@ -1,13 +1,15 @@
-// An independent count of an actor's mentions, written from the format's rules (README
-// "The notes format in brief") rather than from the server's code, so that the references
+// An independent count of an actor's mentions, written from the format's rules
+// (docs/format.md, section 5) rather than from the server's code, so that the references
 // test does not compare the server with itself:
 // - wiki links [[target]] / [[target|label]] (a #heading part ignored) whose target is the
-//   actor's id (any case) or one of its names/aliases;
+//   actor's id (any case) or one of its names/aliases (folded);
 // - `by=` values of claim attribute blocks ]{...}, resolved the same way;
-// - bare aliases (the frontmatter name and aliases) in prose: whole words, a space in an
-//   alias matching any run of blanks and a hyphen any dash, aliases in capitals matching only
-//   in capitals, longest alias first; never in frontmatter, code, comments, URLs, link
-//   destinations, attribute blocks or inside wiki links.
+// - bare aliases (the frontmatter name and aliases, never the id) in prose: whole words, a
+//   blank in an alias matching any run of blanks and other separators matching their folded
+//   forms, aliases in capitals matching only in capitals, longest alias first; never in
+//   frontmatter, fenced code, code spans, HTML comments, URLs, autolinks, link destinations,
+//   claim attribute blocks or wiki links.
+// Simplifications (absent from the samples): no backslash escapes, no setext underlines.
 import * as fs from 'fs';
 import * as yaml from 'js-yaml';
 
@@ -41,12 +43,19 @@ function isActor(written: string, actor: ActorNames): boolean {
 
 const LETTER = '[\\p{L}\\p{N}\\p{M}]';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Words as written (case aside); a blank separator matches any run of blanks, any other the same one folded, blanks around it ignored. */
 function aliasPattern(alias: string): string {
   return alias.trim().split(/([^\p{L}\p{N}\p{M}]+)/u).map((part, i) => {
-    if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (i % 2 === 0) return escapeRegExp(part);
     if (part.trim() === '') return '\\s+';
-    if (/^[-\u2010-\u2015\u2212]$/.test(part)) return '[-\\u2010-\\u2015\\u2212]';
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const folded = [...part.trim()].map((ch) => {
+      if (/[-\u2010-\u2015\u2212]/.test(ch)) return '[-\\u2010-\\u2015\\u2212]';
+      if (/['\u2018\u2019\u02BC`\u00B4]/.test(ch)) return "['\\u2018\\u2019\\u02BC`\\u00B4]";
+      return /\s/.test(ch) ? '\\s*' : escapeRegExp(ch);
+    }).join('');
+    return `\\s*${folded}\\s*`;
   }).join('');
 }
 

@@ -67,6 +67,20 @@ export async function askServer(method: string, doc: vscode.TextDocument, positi
   });
 }
 
+interface LspLocation { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+interface LspLocationLink { targetUri: string; targetSelectionRange: LspLocation['range'] }
+
+/** Our server's own answer to a definition or references request, as VS Code locations (duplicates kept). */
+export async function serverLocations(method: 'textDocument/definition' | 'textDocument/references', doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[]> {
+  const extra = method === 'textDocument/references' ? { context: { includeDeclaration: true } } : {};
+  const answer = await askServer(method, doc, position, extra);
+  const list = (Array.isArray(answer) ? answer : answer ? [answer] : []) as (LspLocation | LspLocationLink)[];
+  return list.map((l) => {
+    const [uri, range] = 'targetUri' in l ? [l.targetUri, l.targetSelectionRange] : [l.uri, l.range];
+    return new vscode.Location(vscode.Uri.parse(uri), new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+  });
+}
+
 // ---- providers of all extensions, as the editor runs them ----
 
 export function hoverText(hover: vscode.Hover): string {

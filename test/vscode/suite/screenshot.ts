@@ -1,16 +1,23 @@
 // Asks the test driver (scripts/vscode-test/driver.mjs) for a screenshot of the
 // workbench. The extension host is a separate process from the browser page, so
 // the request goes through a folder both sides see: write <id>.json, wait for
-// <id>.done (holding the saved path) or <id>.error.
+// <id>.done (holding the saved path) or <id>.error. With `waitForSelector` the driver
+// first waits until an element matching it (Playwright selector) is visible in the page.
 import * as fs from 'fs';
 import * as path from 'path';
 
-export async function screenshot(name: string, timeoutMs = 15_000): Promise<string> {
+export interface ScreenshotOptions {
+  /** A Playwright selector that must be visible in the page before the shot, e.g. '.monaco-hover'. */
+  waitForSelector?: string;
+  waitTimeoutMs?: number;
+}
+
+export async function screenshot(name: string, timeoutMs = 15_000, options: ScreenshotOptions = {}): Promise<string> {
   const dir = process.env.COUNTERPOINT_SCREENSHOT_REQUEST_DIR;
   if (!dir) throw new Error('COUNTERPOINT_SCREENSHOT_REQUEST_DIR is not set: not running under scripts/vscode-test/run.mjs');
   const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const tmp = path.join(dir, `${id}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify({ name }));
+  fs.writeFileSync(tmp, JSON.stringify({ name, ...options }));
   fs.renameSync(tmp, path.join(dir, `${id}.json`));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
