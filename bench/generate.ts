@@ -14,7 +14,7 @@ import {
 } from './vocabulary';
 
 /** Bump when the output changes, so that cached workspaces are generated again. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 const SEED = 20240611;
 /** How skewed actor popularity is: with 0.6, the most mentioned of 500 actors has a few thousand mentions in 10,000 articles. */
 const ACTOR_POPULARITY_EXPONENT = 0.6;
@@ -59,7 +59,7 @@ export interface Manifest {
   topActor: { id: string; path: string; mentions: number; notes: number };
   claimKeys: number;
   sampled: SampledArticle[];
-  /** A one-character edit at `at` (in a heading's text) changes only this note's diagnostics. It is one of `sampled`. */
+  /** A one-character edit at `at` (in a heading's text) changes only this note's diagnostics. It is one of `sampled`, and has a diagnostic. */
   ownEdit: { path: string; at: Target };
   /**
    * `source` and `dependent` alone carry `key`, from different outlets and perspectives: each is the other's only
@@ -93,6 +93,8 @@ interface ClaimPlan {
   by?: string;
   counter?: string;
   singleSource: boolean;
+  /** Carried by this article only, with no counter= and not single-source: it gets claim.no-counter-source. */
+  flagged?: boolean;
 }
 
 interface ArticlePlan {
@@ -135,8 +137,6 @@ class Generator {
   private readonly mentionCounts: number[];
   private readonly mentionNotes: number[];
   private readonly sampledIndices: Set<number>;
-  /** A sampled article (so that requests can be sent on it too) in the middle of the workspace. */
-  private readonly ownEditIndex: number;
   private bytes = 0;
   private claimKeys = 0;
 
@@ -149,8 +149,6 @@ class Generator {
     this.mentionNotes = this.actors.map(() => 0);
     const step = Math.max(1, Math.floor(n / SAMPLED_ARTICLES));
     this.sampledIndices = new Set(Array.from({ length: Math.min(n, SAMPLED_ARTICLES) }, (_, i) => Math.min(n - 1, 2 + i * step)));
-    const sampled = [...this.sampledIndices];
-    this.ownEditIndex = sampled[Math.floor(sampled.length / 2)];
   }
 
   run(): Manifest {
@@ -158,13 +156,14 @@ class Generator {
     fs.writeFileSync(path.join(this.root, 'counterpoint.yaml'),
       `articles: [articles]\nactors: [actors]\nperspectives: [${PERSPECTIVES.join(', ')}]\nrules:\n  claim.no-counter-source: warning\n`);
     const plans = this.planArticles();
+    const ownEditIndex = this.ownEditIndex(plans);
     const sampled: SampledArticle[] = [];
     let ownEdit: Manifest['ownEdit'] | undefined;
     let counterEdit: Manifest['counterEdit'] | undefined;
     for (const plan of plans) {
       const written = this.writeArticle(plan, plans);
       if (this.sampledIndices.has(plan.index)) sampled.push(written.sample);
-      if (plan.index === this.ownEditIndex) ownEdit = { path: plan.path, at: written.proseTarget };
+      if (plan.index === ownEditIndex) ownEdit = { path: plan.path, at: written.proseTarget };
       if (plan.index === 0) counterEdit = { source: plan.path, keyEnd: written.probeKeyEnd!, dependent: plans[1].path, key: PROBE_KEY };
     }
     for (const actor of this.actors) this.writeActor(actor);
@@ -181,6 +180,14 @@ class Generator {
       ownEdit: ownEdit!,
       counterEdit: counterEdit!,
     };
+  }
+
+  /** The sampled article nearest the middle that has a diagnostic of its own (so that its first diagnostics show). */
+  private ownEditIndex(plans: ArticlePlan[]): number {
+    const sampled = [...this.sampledIndices];
+    const middle = sampled[Math.floor(sampled.length / 2)];
+    const candidates = sampled.filter((index) => plans[index].claims.some((claim) => claim.flagged));
+    return candidates.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0] ?? middle;
   }
 
   // ---- planning: stories of 2–6 articles that share a cast and claim keys ----
@@ -254,13 +261,8 @@ class Generator {
     for (const plan of plans) {
       while (plan.claims.length < targets.get(plan)!) {
         const single = random.chance(0.3);
-        plan.claims.push({
-          key: keyOf(k++),
-          stance: stance(),
-          by: claimant(),
-          singleSource: single,
-          counter: !single && random.chance(0.3) ? `https://${random.pick(this.outlets).domain}/fact-check/${story}-${k}` : undefined,
-        });
+        const counter = !single && random.chance(0.3) ? `https://${random.pick(this.outlets).domain}/fact-check/${story}-${k}` : undefined;
+        plan.claims.push({ key: keyOf(k++), stance: stance(), by: claimant(), singleSource: single, counter, flagged: !single && !counter });
         this.claimKeys++;
       }
       random.shuffle(plan.claims);

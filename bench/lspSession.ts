@@ -209,6 +209,11 @@ export class LspSession {
     }
   }
 
+  /** CPU time the server process has used so far (user + system), in ms; NaN where /proc is not available. */
+  cpuMs(): number {
+    return processCpuMs(this.pid);
+  }
+
   // ---- shutting down ----
 
   private shuttingDown = false;
@@ -238,6 +243,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/** CPU time (user + system) a process has used, from /proc/<pid>/stat, in ms. */
+export function processCpuMs(pid: number | 'self'): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+  } catch {
+    return NaN;
+  }
 }
 
 /** The offset of an LSP position (UTF-16) in a text whose lines end with \n. */

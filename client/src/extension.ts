@@ -8,7 +8,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { ClaimMatrixRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
-import { ClaimMatrixView } from './claimMatrix';
+import { ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';
 
@@ -31,14 +31,20 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<CounterpointApi> {
   const output = vscode.window.createOutputChannel('Counterpoint');
   const statusBar = new IndexStatusBar(COMMANDS.showOutput);
-  const claimMatrix = new ClaimMatrixView();
-  context.subscriptions.push(output, statusBar, claimMatrix);
-
   const languageClient = createClient(context, output);
   client = languageClient;
+  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest), (line) => output.appendLine(line));
+  context.subscriptions.push(output, statusBar, claimMatrix);
   context.subscriptions.push(
     // Registered before start so the first status from the server is not missed.
-    languageClient.onNotification(IndexStatusNotification, (status) => statusBar.update(status)),
+    languageClient.onNotification(IndexStatusNotification, (status) => {
+      statusBar.update(status);
+      if (status.state === 'ready') claimMatrix.refreshSoon();
+    }),
+    // The server publishes no status for single edits: a saved note refreshes an open matrix.
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.languageId === 'markdown') claimMatrix.refreshSoon();
+    }),
     languageClient.onDidChangeState(({ newState }) => {
       if (newState === State.Starting) statusBar.showStarting();
       if (newState === State.Stopped) statusBar.showStopped();
@@ -100,7 +106,7 @@ function convertShowReferencesArguments(lens: vscode.CodeLens): void {
 function registerCommands(
   languageClient: LanguageClient,
   output: vscode.OutputChannel,
-  claimMatrix: ClaimMatrixView,
+  claimMatrix: ClaimMatrixPanel,
 ): vscode.Disposable[] {
   const register = (id: string, action: () => Promise<void>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async () => {
@@ -113,7 +119,7 @@ function registerCommands(
 
   return [
     register(COMMANDS.reindex, () => reindex(languageClient, output)),
-    register(COMMANDS.showClaimMatrix, () => showClaimMatrix(languageClient, claimMatrix)),
+    register(COMMANDS.showClaimMatrix, () => claimMatrix.show()),
     register(COMMANDS.restartServer, () => restart(languageClient)),
     register(COMMANDS.showOutput, async () => output.show(true)),
   ];
@@ -128,11 +134,6 @@ async function reindex(languageClient: LanguageClient, output: vscode.OutputChan
   notify(output, vscode.window.showInformationMessage(
     `Counterpoint: indexed ${notes} in ${Math.round(result.milliseconds)} ms.`,
   ));
-}
-
-async function showClaimMatrix(languageClient: LanguageClient, claimMatrix: ClaimMatrixView): Promise<void> {
-  const matrix = await languageClient.sendRequest(ClaimMatrixRequest);
-  await claimMatrix.show(matrix.markdown);
 }
 
 async function restart(languageClient: LanguageClient): Promise<void> {

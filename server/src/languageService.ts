@@ -37,12 +37,7 @@ export function createLanguageService(ctx: FeatureContext) {
       return {
         markdown: renderMatrixMarkdown(matrix, escapeMarkdown),
         perspectives: matrix.perspectives,
-        rows: matrix.rows.map((row) => ({
-          key: row.key,
-          claimants: row.claimants,
-          hasCounterSource: row.hasCounterSource,
-          cells: row.cells.map((cell) => ({ outlet: cell.outlet, perspective: cell.perspective, stance: cell.stances.join('/'), uri: cell.uri, line: cell.line })),
-        })),
+        rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, stance: cell.stances.join('/') })) })),
       };
     },
   };

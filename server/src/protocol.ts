@@ -1,5 +1,6 @@
 // Every custom message between the Counterpoint client and server, typed in one place.
 import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { ClaimMatrixData, MatrixCell, MatrixRow } from './core/claimMatrix';
 
 /** Client asks the server to drop its index and read every note of the workspace again. */
 export const ReindexRequest = new RequestType0<ReindexResult, void>('counterpoint/reindex');
@@ -8,19 +9,19 @@ export interface ReindexResult {
   milliseconds: number;
 }
 
-/** The cross-source claim matrix of the whole workspace, as markdown and as data. */
+/** The cross-source claim matrix of the whole workspace, as markdown (for clients without a view of their own) and as data. */
 export const ClaimMatrixRequest = new RequestType0<ClaimMatrix, void>('counterpoint/claimMatrix');
-export interface ClaimMatrix {
+export interface ClaimMatrix extends ClaimMatrixData {
   markdown: string;
-  perspectives: { perspective: string; outlets: string[] }[];
   rows: ClaimMatrixRow[];
 }
-export interface ClaimMatrixRow {
-  key: string;
-  claimants: string[];
-  hasCounterSource: boolean;
-  /** outlet -> stance, with the note and line of the first occurrence in that outlet. */
-  cells: { outlet: string; perspective: string; stance: string; uri: string; line: number }[];
+export interface ClaimMatrixRow extends MatrixRow {
+  /** outlet -> stance, with the note and line of the first occurrence in that outlet, and every occurrence. */
+  cells: ClaimMatrixCell[];
+}
+export interface ClaimMatrixCell extends MatrixCell {
+  /** The outlet's stances joined by `/` (`asserts/reports`). */
+  stance: string;
 }
 
 /** Server tells the client how indexing is going (for the status bar). */
@@ -30,4 +31,19 @@ export interface IndexStatus {
   notes: number;
   actors: number;
   claims: number;
+}
+
+/**
+ * A diagnostics aid, not used by the editor: the server process's memory, measured after a full garbage collection
+ * when the server runs with `node --expose-gc` (`collected` says whether it could). `bench/memory.ts` reads it.
+ */
+export const MemoryUsageRequest = new RequestType0<MemoryUsage, void>('counterpoint/memoryUsage');
+export interface MemoryUsage {
+  collected: boolean;
+  /** Bytes, as process.memoryUsage() gives them. */
+  heapUsed: number;
+  heapTotal: number;
+  rss: number;
+  external: number;
+  arrayBuffers: number;
 }

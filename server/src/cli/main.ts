@@ -1,10 +1,11 @@
 // counterpoint: the command line over the core. Each command is a file; this one parses and dispatches.
 import { checkCommand } from './check';
 import type { CliCommand, CommandArgs } from './command';
+import { exportCommand } from './export';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
 
-const COMMANDS: CliCommand[] = [checkCommand, reportCommand];
+const COMMANDS: CliCommand[] = [checkCommand, reportCommand, exportCommand];
 
 function usage(): string {
   return [

@@ -1,5 +1,25 @@
 import { claimStatus, outletKey } from './counterSource';
-import type { Workspace } from './workspace';
+import type { ClaimSpan } from './markdown';
+import type { Note } from './note';
+import { plainText } from './sentences';
+import type { Mention, Workspace } from './workspace';
+
+/** One place an outlet carries the claim. */
+export interface MatrixOccurrence {
+  stance: string;
+  uri: string;
+  /** The note's path relative to its workspace folder, with `/` separators. */
+  path: string;
+  /** Zero-based line of the claim. */
+  line: number;
+  /** The claim's words as a reader sees them (annotation markup removed), shortened. Note text: escape it. */
+  text: string;
+  /** Name of the claimant (`by=`), if any. */
+  claimant?: string;
+  /** The article's title and its date (`YYYY-MM-DD` when the frontmatter date is one), as written in its note. */
+  title?: string;
+  date?: string;
+}
 
 export interface MatrixCell {
   outlet: string;
@@ -9,11 +29,15 @@ export interface MatrixCell {
   uri: string;
   /** Zero-based line of the outlet's first occurrence. */
   line: number;
+  /** Every occurrence of the claim in the outlet's notes, in note order. */
+  occurrences: MatrixOccurrence[];
 }
 
 export interface MatrixRow {
   key: string;
   claimants: string[];
+  /** The claimants and the actors named in the claim's words, by name, sorted. */
+  actors: string[];
   /** Every occurrence of the claim has a counter-source (or is marked single-source). */
   hasCounterSource: boolean;
   cells: MatrixCell[];
@@ -25,32 +49,50 @@ export interface ClaimMatrixData {
   rows: MatrixRow[];
 }
 
+const EXCERPT_LENGTH = 280;
+
 /** Claims against outlets, grouped by perspective: the workspace's cross-source picture. */
 export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
+  const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
+  const sortedMentions = new Map<string, Mention[]>();
+  const mentionsOf = (uri: string): Mention[] => {
+    let mentions = sortedMentions.get(uri);
+    if (!mentions) sortedMentions.set(uri, (mentions = [...workspace.mentionsIn(uri)].sort((a, b) => a.span.start - b.span.start)));
+    return mentions;
+  };
   for (const key of workspace.claimKeys()) {
     const occurrences = workspace.occurrences(key);
     if (occurrences.length === 0) continue;
     const cells = new Map<string, MatrixCell>();
     const claimants = new Set<string>();
+    const actors = new Set<string>();
     let hasCounterSource = true;
     for (const occurrence of occurrences) {
       const { note, claim } = occurrence;
       const outlet = note.article?.outlet ?? note.path;
       const perspective = note.article?.perspective || 'no perspective';
       const cellKey = outletKey(note);
-      const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line: note.lines.positionAt(claim.span.start).line };
+      const line = note.lines.positionAt(claim.span.start).line;
+      const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line, occurrences: [] };
       if (!cell.stances.includes(claim.stance)) cell.stances.push(claim.stance);
+      const claimant = claim.by ? nameOf(claim.by) : undefined;
+      cell.occurrences.push(matrixOccurrence(note, claim, line, claimant));
       cells.set(cellKey, cell);
-      if (claim.by) claimants.add(workspace.resolveActor(claim.by)?.meta.name ?? claim.by);
+      if (claimant) {
+        claimants.add(claimant);
+        actors.add(claimant);
+      }
+      for (const actorId of actorsNamedIn(mentionsOf(note.uri), claim)) actors.add(nameOf(actorId));
       const status = claimStatus(occurrence, occurrences);
       if (!status.hasCounterSource && !status.singleSource) hasCounterSource = false;
       const outlets = outletsByPerspective.get(perspective) ?? new Set<string>();
       outlets.add(outlet);
       outletsByPerspective.set(perspective, outlets);
     }
-    rows.push({ key, claimants: [...claimants].sort(), hasCounterSource, cells: [...cells.values()] });
+    const sorted = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b));
+    rows.push({ key, claimants: [...claimants].sort(), actors: sorted(actors), hasCounterSource, cells: [...cells.values()] });
   }
   const order = workspace.configuration.perspectives;
   const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
@@ -58,6 +100,47 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([perspective, outlets]) => ({ perspective, outlets: [...outlets].sort((a, b) => a.localeCompare(b)) }));
   return { perspectives, rows };
+}
+
+function matrixOccurrence(note: Note, claim: ClaimSpan, line: number, claimant: string | undefined): MatrixOccurrence {
+  const text = plainText(note.text, claim.textSpan, note.wikiLinks, note.claims);
+  const occurrence: MatrixOccurrence = { stance: claim.stance, uri: note.uri, path: note.path, line, text: shorten(text, EXCERPT_LENGTH) };
+  if (claimant) occurrence.claimant = claimant;
+  if (note.article?.title) occurrence.title = note.article.title;
+  const date = isoDate(note.article?.date);
+  if (date) occurrence.date = date;
+  return occurrence;
+}
+
+/** Ids of the actors a claim's words mention (wiki links and bare aliases), from the note's mentions sorted by start. */
+function actorsNamedIn(sortedMentions: readonly Mention[], claim: ClaimSpan): string[] {
+  const { start, end } = claim.textSpan;
+  let low = 0;
+  let high = sortedMentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sortedMentions[middle].span.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const ids: string[] = [];
+  for (let i = low; i < sortedMentions.length && sortedMentions[i].span.start < end; i++) {
+    const mention = sortedMentions[i];
+    if (mention.kind !== 'by' && mention.span.end <= end) ids.push(mention.actorId);
+  }
+  return ids;
+}
+
+/** `2022-06-20` from a frontmatter date such as `2022-06-20` or `2022-06-20T10:00Z`; other forms as written. */
+function isoDate(date: string | undefined): string | undefined {
+  const trimmed = date?.trim();
+  if (!trimmed) return undefined;
+  return /^\d{4}-\d{2}-\d{2}(?![\d])/.exec(trimmed)?.[0] ?? trimmed;
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
 }
 
 const STANCE_MARK: Record<string, string> = { asserts: 'asserts', reports: 'reports', disputes: 'DISPUTES' };

@@ -22,10 +22,18 @@ export interface ClaimStatus {
   hasCounterSource: boolean;
 }
 
+/** Outlet keys, once per parsed note: the rule compares every pair of a key's occurrences. */
+const outletKeys = new WeakMap<Note, string>();
+
 /** The outlet as the rule compares it; a note without one is its own outlet. */
 export function outletKey(note: Note): string {
-  const outlet = note.article?.outlet;
-  return outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
+  let key = outletKeys.get(note);
+  if (key === undefined) {
+    const outlet = note.article?.outlet;
+    key = outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
+    outletKeys.set(note, key);
+  }
+  return key;
 }
 
 function perspectiveOf(note: Note): string | undefined {

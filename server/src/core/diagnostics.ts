@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   'actor.unknown': 'warning',
   'actor.duplicate-id': 'error',
   'actor.duplicate-alias': 'warning',
+  'alias.near-match': 'hint',
   'claim.malformed': 'error',
   'claim.missing-key': 'error',
   'claim.invalid-key': 'error',
@@ -41,6 +42,7 @@ export interface DiagnosticData {
   'actor.unknown'?: { name: string };
   'claim.no-counter-source'?: { key: string; perspective?: string; outlet?: string };
   'actor.duplicate-alias'?: { alias: string; actors: string[] };
+  'alias.near-match'?: { actorId: string; text: string; alias: string };
   'article.missing-field'?: { field: string };
 }
 

@@ -153,6 +153,10 @@ function trimmedValue(text: string, start: number, end: number): Span {
   if (text[s] !== '"' && text[s] !== "'") {
     const comment = text.slice(s, e).search(/[ \t]#/);
     if (comment >= 0) e = s + comment;
+  } else {
+    // A quoted value ends at its closing quote: a comment may follow it.
+    const close = closingQuote(text, s, e);
+    if (close > s) e = close + 1;
   }
   while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
   if (e - s >= 2 && (text[s] === '"' || text[s] === "'") && text[e - 1] === text[s]) {
@@ -162,10 +166,23 @@ function trimmedValue(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/** The closing quote of the quoted scalar opening at `open`, skipping `\\"` in double and `''` in single quotes; -1 if none. */
+function closingQuote(text: string, open: number, end: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < end; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote && quote === "'" && text[i + 1] === "'") i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
+}
+
 function flowItems(text: string, start: number, end: number): FrontmatterItem[] {
-  const open = text.indexOf('[', start);
-  const close = text.lastIndexOf(']', end);
-  if (open < 0 || close < open || close > end) return [];
+  // Searched within the line only: a search past it would make a block of such lines quadratic.
+  const line = text.slice(start, end);
+  const open = line.indexOf('[') + start;
+  const close = line.lastIndexOf(']') + start;
+  if (open < start || close < open) return [];
   const items: FrontmatterItem[] = [];
   let itemStart = open + 1;
   let quote = '';

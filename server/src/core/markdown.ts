@@ -218,6 +218,12 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
     } else if (ch === '[') {
       if (text[i + 1] === '[') {
         const link = wikiLinkAt(text, i, closeWiki.next(i + 2), end);
+        if (link && text[i - 1] === '!') {
+          // `![[map.png]]` embeds a file: neither a mention nor a link to check.
+          excluded.push({ start: i - 1, end: link.span.end });
+          i = link.span.end - 1;
+          continue;
+        }
         if (link) {
           body.wikiLinks.push(link);
           excluded.push(link.span);
@@ -236,12 +242,11 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
         const reopened = close >= 0 && reopen >= 0 && reopen < close;
         if (close < 0 || reopened) {
           const lineEnd = lineEndFrom(i);
-          const stop = reopened ? Math.min(reopen, lineEnd) : lineEnd;
-          if (looksLikeClaimAttributes(text.slice(i + 2, Math.min(stop, i + 200)))) {
-            body.diagnostics.push(diagnostic('claim.malformed', { start: open, end: stop },
+          if (looksLikeClaimAttributes(text.slice(i + 2, Math.min(lineEnd, i + 200, reopened ? reopen : lineEnd)))) {
+            body.diagnostics.push(diagnostic('claim.malformed', { start: open, end: lineEnd },
               'This claim\'s attribute block is never closed with `}`.'));
-            excluded.push({ start: i + 1, end: stop });
-            if (!reopened) i = lineEnd - 1;
+            excluded.push({ start: i + 1, end: lineEnd });
+            i = lineEnd - 1;
           }
           continue;
         }
@@ -263,6 +268,9 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
 }
 
 function isUrlStart(text: string, i: number): boolean {
+  // "http" needs a t, "www." a w next: most h's and w's in prose are rejected without making a string.
+  const next = text.charCodeAt(i + 1) | 0x20;
+  if (next !== 0x74 && next !== 0x77) return false;
   const head = text.slice(i, i + 8).toLowerCase();
   if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.')) return false;
   const before = i > 0 ? text[i - 1] : ' ';
@@ -281,7 +289,8 @@ function wikiLinkAt(text: string, open: number, close: number, end: number): Wik
   const inner = text.slice(open + 2, close);
   if (inner.length === 0 || inner.length > 300 || /[[\]\n\r]/.test(inner)) return undefined;
   const pipe = inner.indexOf('|');
-  const targetPart = pipe >= 0 ? inner.slice(0, pipe) : inner;
+  // In a table the pipe is written `\|`; its backslash is not part of the target.
+  const targetPart = (pipe >= 0 ? inner.slice(0, pipe) : inner).replace(/\\$/, '');
   const hash = targetPart.indexOf('#');
   const targetRaw = hash >= 0 ? targetPart.slice(0, hash) : targetPart;
   const leading = targetRaw.length - targetRaw.trimStart().length;
@@ -307,7 +316,9 @@ function looksLikeClaimAttributes(head: string): boolean {
 function parseClaim(text: string, open: number, closeBracket: number, closeBrace: number, diagnostics: CoreDiagnostic[]): ClaimSpan | undefined {
   const attributesSpan = { start: closeBracket + 1, end: closeBrace + 1 };
   const { attributes, classes, errors } = parseAttributes(text, closeBracket + 2, closeBrace);
-  const isClaim = attributes.some((a) => (CLAIM_ATTRIBUTES as readonly string[]).includes(a.name)) || classes.includes(SINGLE_SOURCE_CLASS);
+  // A claim attribute the parse gave up on (an unclosed quote) still makes it a claim, to be reported.
+  const isClaim = attributes.some((a) => (CLAIM_ATTRIBUTES as readonly string[]).includes(a.name)) || classes.includes(SINGLE_SOURCE_CLASS)
+    || (errors.length > 0 && looksLikeClaimAttributes(text.slice(closeBracket + 2, closeBrace)));
   if (!isClaim) return undefined;
 
   const span = { start: open, end: closeBrace + 1 };
@@ -356,6 +367,8 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
           claim.stance = attribute.value as Stance;
           claim.stanceSpan = attribute.valueSpan;
         } else {
+          // A mistyped stance would silently count as `asserts` and change the counter-source result.
+          claim.valid = false;
           diagnostics.push(diagnostic('claim.invalid-stance', attribute.valueSpan.end > attribute.valueSpan.start ? attribute.valueSpan : attribute.span,
             `\`${attribute.value}\` is not a stance: use asserts, reports or disputes.`));
         }

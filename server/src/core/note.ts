@@ -125,8 +125,10 @@ function readArticle(note: Note, config: WorkspaceConfig, unreadable: boolean): 
   }
   if (meta.perspective !== undefined && meta.perspective !== '' && !config.perspectives.includes(meta.perspective)) {
     note.diagnostics.push(diagnostic('article.unknown-perspective', fieldSpan(note, 'perspective'),
-      `\`${meta.perspective}\` is not one of this workspace's perspectives: ${config.perspectives.join(', ')}.`,
+      `\`${meta.perspective}\` is not one of this workspace's perspectives: ${config.perspectives.join(', ')}. Until it is, the article counts as having no perspective.`,
       { perspective: meta.perspective }));
+    // A typo (`Western` for `western`) must not make every claim look confirmed from another side.
+    meta.perspective = undefined;
   }
   if (meta.url !== undefined && !/^https?:\/\/\S+$/i.test(meta.url)) {
     note.diagnostics.push(diagnostic('article.invalid-field', fieldSpan(note, 'url'), '`url` must be an http or https address.'));
@@ -176,12 +178,14 @@ function readAliases(note: Note, field: FrontmatterField | undefined): ActorAlia
     note.diagnostics.push(diagnostic('actor.invalid-field', fieldSpan(note, 'aliases'), '`aliases` must be a list of names.'));
     return [];
   }
-  const items: FrontmatterItem[] = field?.items ?? [];
+  // The first item written with each value, looked up by value: a note may list thousands of aliases.
+  const items = new Map<string, FrontmatterItem>();
+  for (const item of field?.items ?? []) if (!items.has(item.value)) items.set(item.value, item);
   const aliases: ActorAlias[] = [];
   for (const raw of values) {
     const alias = String(raw).trim();
     if (alias === '') continue;
-    const item = items.find((candidate) => candidate.value === alias) ?? (typeof value === 'string' ? { value: alias, span: field?.valueSpan } : undefined);
+    const item = items.get(alias) ?? (typeof value === 'string' ? { value: alias, span: field?.valueSpan } : undefined);
     aliases.push({ value: alias, span: item?.span });
   }
   return aliases;

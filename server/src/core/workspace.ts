@@ -1,3 +1,4 @@
+import { aliasNearMatchDiagnostics } from './aliasDiscovery';
 import { AliasMatcher } from './aliases';
 import { defaultConfig, type WorkspaceConfig } from './config';
 import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from './counterSource';
@@ -52,6 +53,8 @@ export class Workspace {
   private actorsByName = new Map<string, Actor[]>();
   private matcher = new AliasMatcher();
   private registrySignature = '';
+  /** Bumped whenever the registry's names change: what is derived from them (the alias near-match index) is keyed by it. */
+  private registryVersion = 0;
   private batchDepth = 0;
 
   private readonly mentionsByNote = new Map<string, Mention[]>();
@@ -67,6 +70,11 @@ export class Workspace {
 
   get configuration(): WorkspaceConfig {
     return this.config;
+  }
+
+  /** Changes whenever an actor's id, name or aliases change (or the workspace is cleared): a key for caches of the registry. */
+  get registryGeneration(): number {
+    return this.registryVersion;
   }
 
   get size(): number {
@@ -95,13 +103,14 @@ export class Workspace {
     this.actorsByName.clear();
     this.matcher = new AliasMatcher();
     this.registrySignature = '';
+    this.registryVersion++;
   }
 
   relativePath(uri: string): string {
     for (const root of this.roots) {
-      if (uri.startsWith(root)) return decodeURIComponent(uri.slice(root.length));
+      if (uri.startsWith(root)) return decodePath(uri.slice(root.length));
     }
-    const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, ''));
+    const path = decodePath(uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, ''));
     return path.split('/').slice(-2).join('/');
   }
 
@@ -234,6 +243,7 @@ export class Workspace {
       .join('\u0003') + `\u0004${this.config.bareAliases}`;
     if (!force && signature === this.registrySignature) return false;
     this.registrySignature = signature;
+    this.registryVersion++;
 
     this.matcher = new AliasMatcher();
     if (this.config.bareAliases) {
@@ -328,7 +338,7 @@ export class Workspace {
     for (const uri of [...(this.notesByClaimKey.get(key) ?? [])].sort()) {
       const note = this.notesByUri.get(uri);
       if (!note) continue;
-      for (const claim of note.claims) if (claim.valid && claim.key === key) result.push({ key, note, claim });
+      for (const claim of validClaimsByKey(note).get(key) ?? []) result.push({ key, note, claim });
     }
     return result;
   }
@@ -364,15 +374,23 @@ export class Workspace {
       }
     }
     if (note.kind === 'actor' && note.actor) this.registryDiagnostics(note, note.actor, result);
+    result.push(...aliasNearMatchDiagnostics(this, note));
     if (note.kind === 'article') {
+      // Claims of one note that share a key and whether they dispute it share their status and message
+      // (same outlet, same perspective): work them out once, not once per claim.
+      const unsourced = new Map<string, string | undefined>();
       for (const claim of note.claims) {
-        if (!claim.valid || !claim.key || claim.singleSource) continue;
-        const all = this.occurrences(claim.key);
-        const occurrence = all.find((o) => o.note === note && o.claim === claim);
-        if (!occurrence) continue;
-        const status = claimStatus(occurrence, all);
-        if (status.hasCounterSource) continue;
-        result.push(diagnostic('claim.no-counter-source', claim.keySpan ?? claim.span, noCounterSourceMessage(status, all), {
+        if (!claim.valid || !claim.key || claim.singleSource || claim.counter !== undefined) continue;
+        const group = `${claim.key}\u0000${claim.stance === 'disputes'}`;
+        if (!unsourced.has(group)) {
+          const all = this.occurrences(claim.key);
+          const occurrence = all.find((o) => o.note === note && o.claim === claim);
+          const status = occurrence && claimStatus(occurrence, all);
+          unsourced.set(group, status && !status.hasCounterSource ? noCounterSourceMessage(status, all) : undefined);
+        }
+        const message = unsourced.get(group);
+        if (message === undefined) continue;
+        result.push(diagnostic('claim.no-counter-source', claim.keySpan ?? claim.span, message, {
           key: claim.key,
           outlet: note.article?.outlet,
           perspective: note.article?.perspective,
@@ -414,9 +432,31 @@ function sameId(written: string, id: string): boolean {
   return written.trim().toLowerCase() === id.toLowerCase();
 }
 
+const claimsByKeyCache = new WeakMap<Note, Map<string, ClaimSpan[]>>();
+
+/** A note's valid claims grouped by key, computed once per parse: a note with many keys is not scanned once per key. */
+function validClaimsByKey(note: Note): Map<string, ClaimSpan[]> {
+  let byKey = claimsByKeyCache.get(note);
+  if (!byKey) {
+    byKey = new Map();
+    for (const claim of note.claims) if (claim.valid && claim.key) pushTo(byKey, claim.key, claim);
+    claimsByKeyCache.set(note, byKey);
+  }
+  return byKey;
+}
+
 /** The file name a wiki-link target names (`[[background/tass.md]]` names tass), as notes are indexed by it. */
 function stemOfTarget(target: string): string {
   return noteStem(target.replace(/\\/g, '/')).toLowerCase();
+}
+
+/** A URI's path decoded; as written where its escapes are malformed (an editor may send any URI). */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function withSlash(root: string): string {

@@ -18,11 +18,13 @@ import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/conte
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
-import { canonicalUri, findNotes, isNoteFile, loadConfig, pathOfUri, readNote, uriOfPath } from '../node/files';
-import { ClaimMatrixRequest, IndexStatusNotification, ReindexRequest } from '../protocol';
+import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, uriOfPath } from '../node/files';
+import { ClaimMatrixRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 const FILES_PER_CHUNK = 200;
+/** How long one turn of publishing diagnostics may hold the event loop before requests get their turn. */
+const PUBLISH_SLICE_MS = 8;
 
 /**
  * The LSP adapter: it keeps the workspace model in step with the editor and the disk, and
@@ -45,7 +47,9 @@ export class CounterpointServer {
   /** Settles once every actor note is loaded: requests wait for it so that no mention looks unknown. */
   private actorsLoaded: Promise<void> = Promise.resolve();
   private readonly pendingDiagnostics = new Set<string>();
-  private diagnosticsTimer?: NodeJS.Timeout;
+  private diagnosticsTimer?: NodeJS.Immediate;
+  /** The editor's URI of each open note, by canonical URI: no scan of every open document per lookup. */
+  private readonly openUris = new Map<string, string>();
   private initializationOptions: unknown;
 
   constructor(private readonly connection: Connection) {
@@ -61,8 +65,11 @@ export class CounterpointServer {
     const { connection, documents, service } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.afterInitialized().catch((error) => this.logError('start-up', error)));
-    connection.onShutdown(() => clearTimeout(this.diagnosticsTimer));
+    connection.onShutdown(() => clearImmediate(this.diagnosticsTimer));
 
+    // Registered first, so that the handlers below see a note as open (or closed) already.
+    documents.onDidOpen(({ document }) => this.openUris.set(canonicalUri(document.uri), document.uri));
+    documents.onDidClose(({ document }) => this.openUris.delete(canonicalUri(document.uri)));
     documents.onDidChangeContent(({ document }) => this.noteChanged(document.uri, document.getText(), true));
     documents.onDidClose(({ document }) => void this.reloadFromDisk(document.uri).catch((error) => this.logError('close', error)));
     connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes).catch((error) => this.logError('file watch', error)));
@@ -84,6 +91,7 @@ export class CounterpointServer {
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
     connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
+    connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
 
     documents.listen(connection);
     connection.listen();
@@ -145,9 +153,10 @@ export class CounterpointServer {
   /** When an editor closes a note, the file on disk is the truth again. */
   private async reloadFromDisk(rawUri: string): Promise<void> {
     const uri = canonicalUri(rawUri);
+    if (!isNoteFile(uri)) return;
     const file = pathOfUri(uri);
-    if (!file || !isNoteFile(file)) return;
-    const read = await readNote(file);
+    // A note from outside the workspace folders was indexed only while the editor had it open.
+    const read = file ? await this.readFromWorkspace(file) : { skipped: 'not a file' };
     if (this.isOpen(uri)) return; // reopened while the disk was read: the editor's text wins
     if ('text' in read) this.noteChanged(uri, read.text, false);
     else this.publishSoon(this.workspace.remove(uri).affected, [uri]);
@@ -174,20 +183,37 @@ export class CounterpointServer {
       } else {
         const file = pathOfUri(uri);
         if (!file || !this.isInsideRoots(uri)) continue;
-        const read = await readNote(file);
+        const read = await this.readFromWorkspace(file);
         if (this.isOpen(uri)) continue; // opened while the disk was read: the editor's text wins
-        if ('text' in read) this.noteChanged(uri, read.text, false);
-        else this.log(`Skipped ${file}: ${read.skipped}`);
+        if ('text' in read) {
+          this.noteChanged(uri, read.text, false);
+        } else {
+          this.log(`Skipped ${file}: ${read.skipped}`);
+          if (this.workspace.getNote(uri)) this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+        }
       }
     }
   }
 
   private isOpen(uri: string): boolean {
-    return this.documents.all().some((d) => canonicalUri(d.uri) === uri);
+    return this.openUris.has(uri);
+  }
+
+  private openDocument(uri: string): TextDocument | undefined {
+    const editorUri = this.openUris.get(uri);
+    return editorUri === undefined ? undefined : this.documents.get(editorUri);
   }
 
   private isInsideRoots(uri: string): boolean {
     return this.roots.some((root) => uri.startsWith(root.endsWith('/') ? root : `${root}/`));
+  }
+
+  /** A note's text from disk, unless it is a symbolic link or reached through one out of the workspace folders. */
+  private async readFromWorkspace(file: string): Promise<{ text: string } | { skipped: string }> {
+    const read = await readNote(file);
+    const folders = this.roots.map(pathOfUri).filter((folder): folder is string => folder !== undefined);
+    if ('text' in read && !(await isInsideFolders(file, folders))) return { skipped: 'outside the workspace folders' };
+    return read;
   }
 
   private async configurationChanged(pushed: unknown): Promise<void> {
@@ -295,7 +321,7 @@ export class CounterpointServer {
 
   /** The editor's text of an open note, which is newer than the disk's. */
   private openText(uri: string): string | undefined {
-    return this.documents.all().find((d) => canonicalUri(d.uri) === uri)?.getText();
+    return this.openDocument(uri)?.getText();
   }
 
   private async textOf(uri: string): Promise<string | undefined> {
@@ -313,21 +339,31 @@ export class CounterpointServer {
 
   private publishNow(uri: string): void {
     this.pendingDiagnostics.delete(uri);
-    const document = this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+    const document = this.openDocument(uri);
     void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: this.service.diagnostics(uri) });
   }
 
-  /** Publishes soon, coalescing bursts (a registry change affects every note). */
+  /**
+   * Publishes once the message being handled is done, coalescing what it affected (a registry change affects every
+   * note). A long list is published a slice at a time, so that requests and edits are answered in between.
+   */
   private publishSoon(uris: Iterable<string>, cleared: string[] = []): void {
     for (const uri of cleared) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const uri of uris) this.pendingDiagnostics.add(uri);
+    this.schedulePublishing();
+  }
+
+  private schedulePublishing(): void {
     if (this.diagnosticsTimer || this.pendingDiagnostics.size === 0) return;
-    this.diagnosticsTimer = setTimeout(() => {
+    this.diagnosticsTimer = setImmediate(() => {
       this.diagnosticsTimer = undefined;
-      const uris = [...this.pendingDiagnostics];
-      this.pendingDiagnostics.clear();
-      for (const uri of uris) this.publishNow(uri);
-    }, 20);
+      const deadline = performance.now() + PUBLISH_SLICE_MS;
+      for (const uri of this.pendingDiagnostics) {
+        this.publishNow(uri);
+        if (performance.now() > deadline) break;
+      }
+      this.schedulePublishing();
+    });
   }
 
   private sendStatus(state: 'indexing' | 'ready'): void {
@@ -353,6 +389,13 @@ export class CounterpointServer {
   private logError(where: string, error: unknown): void {
     this.connection.console.error(`Counterpoint ${where} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
+}
+
+/** process.memoryUsage() after a full garbage collection, where the server runs with --expose-gc. */
+function memoryAfterCollection(): MemoryUsage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return { collected: gc !== undefined, ...process.memoryUsage() };
 }
 
 function refusalToError<T>(result: T | { error: string }): T {

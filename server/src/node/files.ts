@@ -67,11 +67,13 @@ export async function findNotes(root: string, onSkip: (file: string, reason: str
 
 /**
  * A note's text. Bytes that are not UTF-8 become U+FFFD rather than failing the read;
- * returns undefined (with the reason) for files that vanished, are unreadable or too large.
+ * returns the reason instead for files that vanished, are unreadable, too large, or are
+ * symbolic links (not followed, as when the folders are listed).
  */
 export async function readNote(file: string): Promise<{ text: string } | { skipped: string }> {
   try {
-    const stat = await fs.stat(file);
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return { skipped: 'a symbolic link, not followed' };
     if (!stat.isFile()) return { skipped: 'not a regular file' };
     if (stat.size > MAX_NOTE_BYTES) return { skipped: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
     const bytes = await fs.readFile(file);
@@ -79,6 +81,20 @@ export async function readNote(file: string): Promise<{ text: string } | { skipp
   } catch (error) {
     return { skipped: reasonOf(error) };
   }
+}
+
+/**
+ * Whether a file really lies inside one of the folders, symbolic links resolved on both sides: a note reached
+ * through a link to a folder elsewhere is outside. False for a file that does not exist.
+ */
+export async function isInsideFolders(file: string, folders: readonly string[]): Promise<boolean> {
+  const real = await fs.realpath(file).catch(() => undefined);
+  if (real === undefined) return false;
+  for (const folder of folders) {
+    const realFolder = await fs.realpath(folder).catch(() => undefined);
+    if (realFolder !== undefined && real.startsWith(realFolder.endsWith(path.sep) ? realFolder : realFolder + path.sep)) return true;
+  }
+  return false;
 }
 
 export interface LoadedConfig {
@@ -93,13 +109,19 @@ export interface LoadedConfig {
 export async function loadConfig(root: string, base: WorkspaceConfig = defaultConfig()): Promise<LoadedConfig> {
   const file = path.join(root, CONFIG_FILE_NAME);
   const read = await readNote(file);
-  if ('skipped' in read) return { config: base, problems: [] };
+  if ('skipped' in read) {
+    // No config file is the usual case; one that is there but cannot be read (a link, no permission) is reported.
+    const problems = read.skipped === VANISHED ? [] : [{ message: `${CONFIG_FILE_NAME} is not read (${read.skipped}); using the defaults.`, line: 0 }];
+    return { config: base, problems };
+  }
   return { ...parseConfig(read.text, base), file, text: read.text };
 }
 
+const VANISHED = 'it no longer exists';
+
 function reasonOf(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'ENOENT') return VANISHED;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Cancellation, FeatureContext } from '../context';
+import { aliasNearMatchActions } from './aliasDiscovery';
 import { counterSourceActions } from './counterSourceCandidates';
 import { createActorActions } from './createActor';
 import { markSingleSourceActions } from './markSingleSource';
@@ -18,6 +19,7 @@ export function provideCodeActions(ctx: FeatureContext, uri: string, range: Rang
     ...createActorActions(ctx, note, diagnostics),
     ...counterSourceActions(ctx, note, diagnostics, token),
     ...markSingleSourceActions(ctx, note, diagnostics),
+    ...aliasNearMatchActions(ctx, note, diagnostics),
     ...wrapAliasActions(ctx, note, spanOfRange(note, range)),
   ];
   return token?.isCancellationRequested ? [] : actions;

@@ -1,0 +1,109 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { matrixContentSecurityPolicy, renderClaimMatrixHtml } from '../../server/src/core/claimMatrixHtml';
+import type { ClaimMatrix } from '../../server/src/protocol';
+import { dispatchMatrixMessage, matrixNoteUris } from './claimMatrixMessages';
+
+export const CLAIM_MATRIX_VIEW_TYPE = 'counterpoint.claimMatrix';
+
+/** Wait this long after the last event before refreshing, so a burst of saves refreshes once. */
+const REFRESH_DELAY_MS = 300;
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+function loadingPage(): string {
+  const value = nonce();
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${matrixContentSecurityPolicy(value)}">` +
+    `<style nonce="${value}">body { color: var(--vscode-descriptionForeground); font-family: var(--vscode-font-family); padding: 16px 20px; }</style>` +
+    '</head><body><p>Loading the claim matrix…</p></body></html>';
+}
+
+/**
+ * The claim matrix in a webview panel: one panel at most, rebuilt from the server's matrix on each
+ * refresh. Cells ask, by message, to open a note; only notes of the current matrix are opened.
+ */
+export class ClaimMatrixPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private knownUris: ReadonlySet<string> = new Set();
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly loadMatrix: () => Promise<ClaimMatrix>,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Opens the panel, or brings it forward, and shows the matrix as it is now. */
+  async show(): Promise<void> {
+    if (this.panel) this.panel.reveal(undefined, false);
+    else this.panel = this.createPanel();
+    await this.refresh();
+  }
+
+  /** After the index changed: refreshes an open panel shortly, logging rather than throwing on failure. */
+  refreshSoon(): void {
+    if (!this.panel) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh().catch((error: unknown) => this.log(`[error] Could not refresh the claim matrix: ${error instanceof Error ? error.message : String(error)}`));
+    }, REFRESH_DELAY_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.panel?.dispose();
+  }
+
+  private async refresh(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const generation = ++this.generation;
+    const matrix = await this.loadMatrix();
+    // A newer refresh started meanwhile, or the panel was closed: this answer is stale.
+    if (generation !== this.generation || panel !== this.panel) return;
+    this.knownUris = matrixNoteUris(matrix);
+    panel.webview.html = renderClaimMatrixHtml(matrix, { host: 'webview', nonce: nonce(), title: vscode.workspace.name });
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(CLAIM_MATRIX_VIEW_TYPE, 'Claim Matrix', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableForms: false,
+      enableCommandUris: false,
+      localResourceRoots: [],
+      enableFindWidget: true,
+    });
+    panel.webview.html = loadingPage();
+    const subscription = panel.webview.onDidReceiveMessage(async (message: unknown) => {
+      try {
+        const outcome = await dispatchMatrixMessage(message, this.knownUris, (uri, line) => openNoteAt(uri, line));
+        if (outcome.kind !== 'opened') this.log(`[warn] Claim matrix message ${outcome.kind}: ${outcome.reason}`);
+      } catch (error) {
+        this.log(`[error] Could not open the note: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    panel.onDidDispose(() => {
+      subscription.dispose();
+      if (this.panel === panel) {
+        this.panel = undefined;
+        this.knownUris = new Set();
+      }
+    });
+    return panel;
+  }
+}
+
+/** Opens the note beside the matrix with the cursor at the start of the line (the last line if the note got shorter). */
+async function openNoteAt(uri: string, line: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+  const position = new vscode.Position(Math.min(line, Math.max(0, document.lineCount - 1)), 0);
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: false,
+    selection: new vscode.Range(position, position),
+  });
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
