@@ -13,3 +13,4 @@ export * from './workspace';
 export * from './locate';
 export * from './claimMatrix';
 export * from './claimMatrixHtml';
+export * from './claimReview';
