@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const nodeSuites = ['out/test/unit', 'out/test/cli', 'out/test/fuzz', 'out/test/protocol'].filter((dir) => existsSync(dir));
+const nodeSuites = ['out/test/unit', 'out/test/cli', 'out/test/fuzz', 'out/test/protocol', 'out/test/browser'].filter((dir) => existsSync(dir));
 const suites = [
-  { name: 'unit, cli, fuzz and protocol', command: process.execPath, args: ['--test', ...nodeSuites] },
+  { name: 'unit, cli, fuzz, protocol and browser', command: process.execPath, args: ['--test', ...nodeSuites] },
   { name: 'neovim', command: 'bash', args: ['test/nvim/run.sh'] },
   { name: 'vscode', command: process.execPath, args: ['scripts/vscode-test/run.mjs'] },
 ];

@@ -17,7 +17,7 @@ export function matrixNoteUris(matrix: ClaimMatrixData): Set<string> {
   for (const row of matrix.rows) {
     for (const cell of row.cells) {
       uris.add(cell.uri);
-      for (const occurrence of cell.occurrences ?? []) uris.add(occurrence.uri);
+      for (const occurrence of cell.occurrences) uris.add(occurrence.uri);
     }
   }
   return uris;

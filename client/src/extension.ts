@@ -7,7 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClaimMatrixRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
+import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
 import { ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';
@@ -22,6 +22,7 @@ const COMMANDS = {
   showClaimMatrix: 'counterpoint.showClaimMatrix',
   restartServer: 'counterpoint.restartServer',
   showOutput: 'counterpoint.showOutput',
+  importArticle: 'counterpoint.importArticle',
 } as const;
 
 const WATCHED_FILES = ['**/*.md', '**/counterpoint.yaml'];
@@ -122,6 +123,7 @@ function registerCommands(
     register(COMMANDS.showClaimMatrix, () => claimMatrix.show()),
     register(COMMANDS.restartServer, () => restart(languageClient)),
     register(COMMANDS.showOutput, async () => output.show(true)),
+    register(COMMANDS.importArticle, () => importArticle(languageClient, output)),
   ];
 }
 
@@ -134,6 +136,32 @@ async function reindex(languageClient: LanguageClient, output: vscode.OutputChan
   notify(output, vscode.window.showInformationMessage(
     `Counterpoint: indexed ${notes} in ${Math.round(result.milliseconds)} ms.`,
   ));
+}
+
+/**
+ * Imports the active editor's text (a raw article, e.g. a .txt file) as a new article note: the server writes the
+ * note, the client creates it (never over an existing file), saves it and opens it, where its hints await review.
+ */
+async function importArticle(languageClient: LanguageClient, output: vscode.OutputChannel): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    notify(output, vscode.window.showWarningMessage('Counterpoint: open the text of an article first, then run Import Raw Article as Note.'));
+    return;
+  }
+  const result = await languageClient.sendRequest(ImportArticleRequest, { uri: document.uri.toString(), text: document.getText() });
+  if ('error' in result) {
+    notify(output, vscode.window.showErrorMessage(`Counterpoint: ${result.error}`));
+    return;
+  }
+  const edit = await languageClient.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    notify(output, vscode.window.showErrorMessage(`Counterpoint: could not create ${result.path}; is a file already there? Import never overwrites.`));
+    return;
+  }
+  const note = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
+  await note.save();
+  await vscode.window.showTextDocument(note);
+  notify(output, vscode.window.showInformationMessage(`Counterpoint: ${result.summary}`));
 }
 
 async function restart(languageClient: LanguageClient): Promise<void> {

@@ -1,7 +1,7 @@
 // The facade over every feature: what the LSP server (and any other host) calls.
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
 import { buildClaimMatrix, renderMatrixMarkdown, type Cancellation } from './core';
-import type { ClaimMatrix } from './protocol';
+import type { ClaimMatrix, ImportArticleParams } from './protocol';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
@@ -9,6 +9,7 @@ import type { FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
 import { provideHover } from './features/hover';
+import { importArticleEdit } from './features/importArticle';
 import { escapeMarkdown } from './features/markdownText';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
@@ -32,6 +33,7 @@ export function createLanguageService(ctx: FeatureContext) {
     documentSymbols: (uri: string) => provideDocumentSymbols(ctx, uri),
     workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),
+    importArticle: (params: ImportArticleParams, roots: readonly string[]) => importArticleEdit(ctx, params, roots),
     claimMatrix: (): ClaimMatrix => {
       const matrix = buildClaimMatrix(ctx.workspace);
       return {

@@ -1,5 +1,5 @@
 // Every custom message between the Counterpoint client and server, typed in one place.
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ClaimMatrixData, MatrixCell, MatrixRow } from './core/claimMatrix';
 
 /** Client asks the server to drop its index and read every note of the workspace again. */
@@ -47,3 +47,28 @@ export interface MemoryUsage {
   external: number;
   arrayBuffers: number;
 }
+
+/**
+ * Client asks the server to import a raw article text (the active editor's) as a new article note. The server
+ * answers with the edit that creates the note (never over an existing file), or with why it will not.
+ */
+export const ImportArticleRequest = new RequestType<ImportArticleParams, ImportArticleResult, void>('counterpoint/importArticle');
+export interface ImportArticleParams {
+  /** The text's document: its file name is named in the note, and its workspace folder receives the note. */
+  uri: string;
+  text: string;
+}
+export type ImportArticleResult =
+  | {
+    /** The new note. */
+    uri: string;
+    /** Its path in the workspace, e.g. `articles/kazakhstans-new-course.md`. */
+    path: string;
+    /** Creates the note (`overwrite: false`) and writes its text. */
+    edit: WorkspaceEdit;
+    /** How many diagnostics the note will have: fields to fill in and hints to accept or dismiss. */
+    hints: number;
+    /** One line for the user: where the note is and what is left to review. */
+    summary: string;
+  }
+  | { error: string };

@@ -232,6 +232,18 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
     },
     negative: () => assert.deepEqual(inArticle('claim.no-counter-source', '[X]{claim=k}'), [], 'TASS disputes k from another perspective'),
   },
+  'alias.near-match': {
+    positive: () => assert.deepEqual(inArticle('alias.near-match', 'Tokaiev met Qasym-Jomart Tokaev.'), ['Tokaiev', 'Qasym-Jomart Tokaev']),
+    negative: () => assert.deepEqual(inArticle('alias.near-match', 'Tokaev, Tokayev and Russian troops; `Tokaiev`; [[tokayev|Tokaiev]].'), []),
+  },
+  'actor.candidate': {
+    positive: () => assert.deepEqual(inArticle('actor.candidate', 'Later Arman Shuraev spoke to Tokayev.'), ['Arman Shuraev']),
+    negative: () => assert.deepEqual(inArticle('actor.candidate', 'Later [[tokayev]] and Tokaev spoke in the morning.'), []),
+  },
+  'claim.candidate': {
+    positive: () => assert.deepEqual(inArticle('claim.candidate', 'Tokayev said that the borders of the country will not change at all.'), ['Tokayev said that the borders of the country will not change at all.']),
+    negative: () => assert.deepEqual(inArticle('claim.candidate', 'Tokayev said that [the borders will not change]{claim=k}.'), []),
+  },
   'config.invalid': {
     positive: () => {
       const { problems } = parseConfig('perspectives: western\nrules:\n  claim.empty: loud\n');
@@ -254,7 +266,14 @@ describe('every diagnostic code', () => {
 
 describe('a valid workspace', () => {
   test('reports nothing at all', () => {
-    const files = { 'actors/tokayev.md': TOKAYEV, 'articles/a.md': VALID_ARTICLE, 'articles/counter.md': COUNTER_ARTICLE, 'notes/n.md': 'Background on [[tokayev]].' };
+    const files = {
+      'actors/tokayev.md': TOKAYEV,
+      'actors/kazakhstan.md': actorNote({ name: 'Kazakhstan', kind: 'state' }),
+      'actors/dpr.md': actorNote({ name: "Donetsk People's Republic", aliases: ['DPR'], kind: 'territory' }),
+      'articles/a.md': VALID_ARTICLE,
+      'articles/counter.md': COUNTER_ARTICLE,
+      'notes/n.md': 'Background on [[tokayev]].',
+    };
     const workspace = workspaceOf(files);
     for (const path of Object.keys(files)) assert.deepEqual(workspace.diagnostics(uriOf(path)), [], path);
   });

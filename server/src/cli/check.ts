@@ -40,13 +40,17 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: ['check [folder] [--format text|json]   print every diagnostic; exit 1 when there are errors'],
+  usage: ['check [folder] [--format text|json] [--hints]   print every diagnostic (hints, the editor\'s suggestions, only with --hints); exit 1 when there are errors'],
   formats: ['text', 'json'],
+  flags: ['hints'],
   maxPositional: 1,
-  async run({ positional, format }) {
+  async run({ positional, format, flags }) {
     const { workspace, root, configProblems } = await loadFolder(positional[0] ?? '.');
-    const rows = diagnosticRows(workspace, root, configProblems);
-    const count = (severity: string) => rows.filter((r) => r.severity === severity).length;
+    const all = diagnosticRows(workspace, root, configProblems);
+    // Hints are suggestions to accept or dismiss in the editor (actor and claim candidates), not problems to list.
+    const rows = flags.has('hints') ? all : all.filter((r) => r.severity !== 'hint');
+    const hidden = all.length - rows.length;
+    const count = (severity: string) => all.filter((r) => r.severity === severity).length;
     const summary = {
       notes: workspace.size, actors: workspace.actors().length, claimKeys: workspace.claimKeys().length,
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
@@ -55,7 +59,9 @@ export const checkCommand: CliCommand = {
       process.stdout.write(`${JSON.stringify({ summary, diagnostics: rows }, null, 2)}\n`);
     } else {
       for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
-      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information + summary.hints} notices.\n`);
+      const notices = summary.information + summary.hints - hidden;
+      const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
+      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
     }
     return summary.errors > 0 ? 1 : 0;
   },

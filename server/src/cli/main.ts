@@ -2,10 +2,11 @@
 import { checkCommand } from './check';
 import type { CliCommand, CommandArgs } from './command';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
 
-const COMMANDS: CliCommand[] = [checkCommand, reportCommand, exportCommand];
+const COMMANDS: CliCommand[] = [checkCommand, reportCommand, exportCommand, importCommand];
 
 function usage(): string {
   return [

@@ -1,10 +1,10 @@
 import { diagnostic, type CoreDiagnostic } from './diagnostics';
 import type { Note } from './note';
-import type { Span } from './text';
+import { normalizeName, type Span } from './text';
 import { foldName, fuzzyKeys, skeletons } from './transliteration';
 import type { Actor, Mention, Workspace } from './workspace';
 
-/** A word or words of prose that look like another spelling of one actor's alias. */
+/** A word or words of prose that look like another spelling of one actor's name or alias. */
 export interface NearMatch {
   span: Span;
   /** The words as written. */
@@ -14,17 +14,10 @@ export interface NearMatch {
   alias: string;
 }
 
-/** What the index needs of an actor: its id, its display name, and the names prose may call it by. */
+/** What the index needs of an actor: its id, and the names prose may call it by (its name and aliases). */
 export interface KnownActor {
   id: string;
-  name?: string;
   names: readonly string[];
-}
-
-interface Word {
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** A one-word name, or a many-word name written as one word (Nursultan for Nur-Sultan). */
@@ -75,6 +68,7 @@ union unless until very were western what when where whether which while whose w
 without world would written year years yesterday your
 `.trim().split(/\s+/));
 
+/** A word, as WordList finds them in prose: letters, marks and digits, an inner apostrophe (Il'ich) but not a possessive 's. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ](?![sS](?![\p{L}\p{M}\p{N}]))[\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
@@ -85,10 +79,15 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ](?![sS](?![\p{L}\p{M}\p{N}]))[\p{L}\p
  * Built once per registry; each note is then scanned in one pass over its words.
  */
 export class AliasNearMatchIndex {
-  private readonly singleBySkeleton = new Map<string, SingleName[]>();
-  private readonly singleByFuzzyKey = new Map<string, SingleName[]>();
+  /** One-word names by their skeletons and fuzzy keys (which never look alike: only fuzzy keys hold * or #). */
+  private readonly singleByKey = new Map<string, SingleName[]>();
   private readonly multiByFirstWord = new Map<string, MultiName[]>();
   private readonly multiByFirstSkeleton = new Map<string, MultiName[]>();
+  /** Every name and alias, normalised: words written so are names already, not spellings of one. */
+  private readonly names = new Set<string>();
+  /** The hashes' low bits of the multi-word names' first words: most prose words are passed over after one look at it. */
+  private readonly firstWordFilter = new Uint8Array(HASH_FILTER_SIZE);
+  private readonly words = new WordList();
 
   constructor(actors: readonly KnownActor[]) {
     for (const actor of actors) {
@@ -97,10 +96,11 @@ export class AliasNearMatchIndex {
   }
 
   get isEmpty(): boolean {
-    return this.singleBySkeleton.size === 0 && this.multiByFirstWord.size === 0;
+    return this.singleByKey.size === 0 && this.multiByFirstWord.size === 0;
   }
 
   private add(actorId: string, alias: string): void {
+    this.names.add(normalizeName(alias));
     if (isAcronym(alias)) return;
     const { words, separators } = wordsOfName(alias);
     if (words.length === 0) return;
@@ -110,57 +110,61 @@ export class AliasNearMatchIndex {
     }
     const name: MultiName = { actorId, alias, words, lowerWords: words.map((w) => w.toLowerCase()), separators };
     pushTo(this.multiByFirstWord, name.lowerWords[0], name);
+    this.firstWordFilter[foldedHash(name.lowerWords[0]) & (HASH_FILTER_SIZE - 1)] = 1;
     if (letterCount(words[0]) >= MIN_WORD_LETTERS) {
-      for (const key of exactAndFuzzyKeys(words[0])) pushTo(this.multiByFirstSkeleton, key, name);
+      for (const key of keysOf(words[0])) pushTo(this.multiByFirstSkeleton, key, name);
     }
-    if (words.length <= 3 && separators.every((s) => s === ' ' || s === '-')) this.addSingle({ actorId, alias, surface: words.join(''), joined: true });
+    if (words.length <= 3 && separators.every(isBlankOrHyphen)) this.addSingle({ actorId, alias, surface: words.join(''), joined: true });
   }
 
   private addSingle(name: SingleName): void {
-    for (const skeleton of cachedSkeletons(name.surface)) {
-      pushTo(this.singleBySkeleton, skeleton, name);
-      for (const key of fuzzyKeys(skeleton)) pushTo(this.singleByFuzzyKey, key, name);
-    }
+    for (const key of keysOf(name.surface)) pushTo(this.singleByKey, key, name);
   }
 
-  /**
-   * The near matches in a note's prose. `mentions` are the note's resolved mentions (words already naming an actor
-   * are not candidates); `isName` says whether some actor is called exactly that.
-   */
-  find(text: string, regions: readonly Span[], mentions: readonly Mention[], isName: (name: string) => boolean): NearMatch[] {
+  /** The near matches in a note's prose. `mentions` are the note's resolved mentions, sorted by start: words already naming an actor are not candidates. */
+  find(text: string, regions: readonly Span[], mentions: readonly Mention[]): NearMatch[] {
     const result: NearMatch[] = [];
     if (this.isEmpty) return result;
-    const bare = mentions.filter((m) => m.kind === 'bare').map((m) => ({ start: m.span.start, end: m.span.end, actorId: m.actorId }));
+    const words = this.words;
+    // Words and mentions both come in text order: one cursor finds the mention a word may be in.
+    let cursor = 0;
     for (const region of regions) {
-      const words = wordsIn(text, region);
-      for (let i = 0; i < words.length; i++) {
-        const multi = this.matchMulti(text, words, i, bare, isName);
+      words.scan(text, region.start, region.end);
+      for (let i = 0; i < words.count; i++) {
+        while (cursor < mentions.length && mentions[cursor].span.end <= words.starts[i]) cursor++;
+        const inMention = cursor < mentions.length && mentions[cursor].span.start < words.ends[i];
+        const candidate = !inMention && words.isCandidate(i);
+        if (!candidate && words.isAscii(i) && this.firstWordFilter[words.hashes[i] & (HASH_FILTER_SIZE - 1)] === 0) continue;
+        const written = words.text(i);
+        const lower = written.toLowerCase();
+        const spelling = candidate && !COMMON_WORDS.has(lower);
+        const multi = this.matchMulti(text, i, lower, spelling, mentions);
         if (multi === 'ambiguous') continue;
         if (multi) {
           result.push(multi.match);
           i = multi.last;
           continue;
         }
-        const single = this.matchSingle(words[i], bare, isName);
+        const single = spelling ? this.matchSingle(i, written) : undefined;
         if (single) result.push(single);
       }
     }
+    words.release();
     return result;
   }
 
-  private matchSingle(word: Word, bare: readonly BareSpan[], isName: (name: string) => boolean): NearMatch | undefined {
-    if (!isCandidateWord(word.text)) return undefined;
-    if (overlapping(bare, word).length > 0 || isName(word.text)) return undefined;
-    const found = new Map<string, SingleName>();
-    for (const skeleton of cachedSkeletons(word.text)) {
-      for (const name of this.singleBySkeleton.get(skeleton) ?? []) if (!found.has(name.actorId) && isPlausibleVariant(word.text, name.surface, name.joined)) found.set(name.actorId, name);
-      for (const key of fuzzyKeys(skeleton)) {
-        for (const name of this.singleByFuzzyKey.get(key) ?? []) if (!found.has(name.actorId) && isPlausibleVariant(word.text, name.surface, name.joined)) found.set(name.actorId, name);
+  /** A candidate word (not in a mention, not a common word) that is a spelling of one actor's one-word name. */
+  private matchSingle(i: number, written: string): NearMatch | undefined {
+    let found: Map<string, SingleName> | undefined;
+    for (const key of keysOf(written)) {
+      for (const name of this.singleByKey.get(key) ?? []) {
+        if (found?.has(name.actorId) || !isPlausibleVariant(written, name.surface, name.joined)) continue;
+        (found ??= new Map()).set(name.actorId, name);
       }
     }
-    if (found.size !== 1) return undefined;
+    if (found?.size !== 1 || this.isName(written)) return undefined;
     const [name] = found.values();
-    return { span: { start: word.start, end: word.end }, text: word.text, actorId: name.actorId, alias: name.alias };
+    return { span: { start: this.words.starts[i], end: this.words.ends[i] }, text: written, actorId: name.actorId, alias: name.alias };
   }
 
   /**
@@ -168,58 +172,64 @@ export class AliasNearMatchIndex {
    * word: each the same word or a spelling of it, blanks and hyphens interchangeable. The longest names win; when
    * names of two actors match there, 'ambiguous'.
    */
-  private matchMulti(text: string, words: readonly Word[], i: number, bare: readonly BareSpan[], isName: (name: string) => boolean):
-    { match: NearMatch; last: number } | 'ambiguous' | undefined {
-    const names = new Set(this.multiByFirstWord.get(words[i].text.toLowerCase()) ?? []);
-    if (isCandidateWord(words[i].text)) {
-      for (const key of exactAndFuzzyKeys(words[i].text)) for (const name of this.multiByFirstSkeleton.get(key) ?? []) names.add(name);
+  private matchMulti(text: string, i: number, lower: string, spelling: boolean, mentions: readonly Mention[]): { match: NearMatch; last: number } | 'ambiguous' | undefined {
+    const words = this.words;
+    const sameFirstWord = this.multiByFirstWord.get(lower);
+    let names: Set<MultiName> | undefined = sameFirstWord && new Set(sameFirstWord);
+    if (spelling) {
+      for (const key of keysOf(words.text(i))) for (const name of this.multiByFirstSkeleton.get(key) ?? []) (names ??= new Set()).add(name);
     }
-    if (names.size === 0) return undefined;
-    let best: { name: MultiName; length: number }[] = [];
+    if (!names) return undefined;
+    let best: MultiName[] = [];
     for (const name of names) {
       const n = name.words.length;
-      if (i + n > words.length || !matchesWords(text, words, i, name)) continue;
-      if (best.length === 0 || n > best[0].length) best = [{ name, length: n }];
-      else if (n === best[0].length) best.push({ name, length: n });
+      if (i + n > words.count || !matchesWords(text, words, i, name)) continue;
+      if (best.length === 0 || n > best[0].words.length) best = [name];
+      else if (n === best[0].words.length) best.push(name);
     }
     if (best.length === 0) return undefined;
-    const actorIds = new Set(best.map((b) => b.name.actorId));
-    if (actorIds.size > 1) return 'ambiguous';
-    const { name, length } = best[0];
-    const span = { start: words[i].start, end: words[i + length - 1].end };
+    if (new Set(best.map((name) => name.actorId)).size > 1) return 'ambiguous';
+    const name = best[0];
+    const last = i + name.words.length - 1;
+    const span = { start: words.starts[i], end: words.ends[last] };
     const written = text.slice(span.start, span.end);
     // Words already naming an actor may be part of it only when they name this one (the Tokayev of Kasim-Jomart Tokayev).
-    const inside = overlapping(bare, span);
-    if (inside.some((m) => m.actorId !== name.actorId || m.start < span.start || m.end > span.end || (m.start === span.start && m.end === span.end))) return undefined;
-    if (isName(written.replace(/\s+/g, ' '))) return undefined;
-    return { match: { span, text: written, actorId: name.actorId, alias: name.alias }, last: i + length - 1 };
+    const inside = overlapping(mentions, span);
+    if (inside.some((m) => m.actorId !== name.actorId || m.span.start < span.start || m.span.end > span.end || (m.span.start === span.start && m.span.end === span.end))) return undefined;
+    if (this.isName(written)) return undefined;
+    return { match: { span, text: written, actorId: name.actorId, alias: name.alias }, last };
+  }
+
+  /** Whether words are an actor's name or alias as they stand. An actor's id is not: prose does not write tokayev or umar-farsi. */
+  private isName(written: string): boolean {
+    return this.names.has(normalizeName(written));
   }
 }
 
-interface BareSpan {
-  start: number;
-  end: number;
-  actorId: string;
-}
-
-/** Whether the words from i on spell the name: the same words or spellings of them, at least one spelled otherwise or joined otherwise. */
-function matchesWords(text: string, words: readonly Word[], i: number, name: MultiName): boolean {
+/**
+ * Whether the words from i on spell the name: the same words or spellings of them, at least one spelled otherwise or
+ * joined otherwise, and at least one capitalised as names are (hizb-ut-tahrir is an id, not a spelling of Hizb ut Tahrir).
+ */
+function matchesWords(text: string, words: WordList, i: number, name: MultiName): boolean {
   let differs = false;
+  let capitalised = false;
   for (let k = 0; k < name.words.length; k++) {
-    const word = words[i + k];
     if (k > 0) {
-      const separator = separatorOf(text.slice(words[i + k - 1].end, word.start));
+      const separator = separatorOf(text.slice(words.ends[i + k - 1], words.starts[i + k]));
       if (separator === undefined) return false;
       if (separator !== name.separators[k - 1]) {
         if (!isBlankOrHyphen(separator) || !isBlankOrHyphen(name.separators[k - 1])) return false;
         differs = true;
       }
     }
-    if (word.text.toLowerCase() === name.lowerWords[k]) continue;
-    if (!isCandidateWord(word.text) || !isSpellingVariant(word.text, name.words[k])) return false;
+    const word = words.text(i + k);
+    const candidate = isCandidateWord(word);
+    capitalised ||= candidate;
+    if (word.toLowerCase() === name.lowerWords[k]) continue;
+    if (!candidate || !isSpellingVariant(word, name.words[k])) return false;
     differs = true;
   }
-  return differs;
+  return differs && capitalised;
 }
 
 function isBlankOrHyphen(separator: string): boolean {
@@ -234,8 +244,8 @@ function isBlankOrHyphen(separator: string): boolean {
 export function isSpellingVariant(written: string, known: string): boolean {
   if (letterCount(written) < MIN_WORD_LETTERS || letterCount(known) < MIN_WORD_LETTERS) return false;
   if (!isPlausibleVariant(written, known)) return false;
-  const writtenKeys = new Set(exactAndFuzzyKeys(written));
-  return exactAndFuzzyKeys(known).some((key) => writtenKeys.has(key));
+  const writtenKeys = new Set(keysOf(written));
+  return keysOf(known).some((key) => writtenKeys.has(key));
 }
 
 /** The checks on the letters as written that a shared skeleton does not make: not the same word, nor the word with an ending. */
@@ -256,52 +266,189 @@ function isPlausibleVariant(written: string, known: string, joined = false): boo
 
 /** A word prose may misspell a name with: capitalised, long enough, not in capitals throughout, not a common word. */
 function isCandidateWord(word: string): boolean {
-  if (!/^\p{Lu}/u.test(word)) return false;
-  if (letterCount(word) < MIN_WORD_LETTERS) return false;
+  if (!/^\p{Lu}/u.test(word) || letterCount(word) < MIN_WORD_LETTERS) return false;
   if (word === word.toUpperCase()) return false;
   return !COMMON_WORDS.has(word.toLowerCase());
 }
 
-function exactAndFuzzyKeys(word: string): string[] {
-  const keys: string[] = [];
-  for (const skeleton of cachedSkeletons(word)) {
-    keys.push(skeleton);
-    keys.push(...fuzzyKeys(skeleton));
+const keyCache = new Map<string, readonly string[]>();
+/** Words whose keys are kept: the capitalised words of a large workspace, not those of a 20 MB note. */
+const MAX_CACHED_WORDS = 20000;
+
+/** A word's skeletons and their fuzzy keys: two words are spellings of one name when they share one (see transliteration.ts). */
+function keysOf(word: string): readonly string[] {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    const all: string[] = [];
+    for (const skeleton of skeletons(word)) all.push(skeleton, ...fuzzyKeys(skeleton));
+    keys = [...new Set(all)];
+    if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
+    keyCache.set(word, keys);
   }
   return keys;
 }
 
-const skeletonCache = new Map<string, string[]>();
-const MAX_CACHED_SKELETONS = 20000;
+// ---- words ----
 
-function cachedSkeletons(word: string): string[] {
-  let result = skeletonCache.get(word);
-  if (!result) {
-    if (skeletonCache.size >= MAX_CACHED_SKELETONS) skeletonCache.clear();
-    result = skeletons(word);
-    skeletonCache.set(word, result);
+const HASH_FILTER_SIZE = 1 << 16;
+/** Words of scratch space kept between scans: a long article's, not those of a 20 MB note. */
+const MAX_KEPT_WORDS = 1 << 16;
+const WORD_ASCII = 1;
+const WORD_CAPITAL = 2;
+const WORD_LOWER = 4;
+
+/** The case-folded hash of an ASCII word, as WordList computes it while scanning. */
+function foldedHash(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  return hash;
+}
+
+function hashStep(hash: number, code: number): number {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  // Kept within a small integer, which V8 stores without allocating.
+  return (Math.imul(hash, 31) + lower) & 0x3fffffff;
+}
+
+const CLASS_KNOWN = 1;
+const CLASS_WORD = 2;
+const CLASS_LETTER = 4;
+const CLASS_UPPER = 8;
+const CLASS_LOWER = 16;
+/** What each BMP code point beyond ASCII is (CLASS_ bits), filled in as they are met. */
+const bmpClass = new Uint8Array(0x10000);
+
+function classOf(codePoint: number): number {
+  if (codePoint < 128) {
+    if (codePoint >= 65 && codePoint <= 90) return CLASS_KNOWN | CLASS_WORD | CLASS_LETTER | CLASS_UPPER;
+    if (codePoint >= 97 && codePoint <= 122) return CLASS_KNOWN | CLASS_WORD | CLASS_LETTER | CLASS_LOWER;
+    return codePoint >= 48 && codePoint <= 57 ? CLASS_KNOWN | CLASS_WORD : CLASS_KNOWN;
   }
+  if (codePoint <= 0xffff && bmpClass[codePoint] !== 0) return bmpClass[codePoint];
+  let result = CLASS_KNOWN;
+  // A lone surrogate is no letter, as WORD (with the u flag) sees it.
+  if (codePoint < 0xd800 || codePoint > 0xdfff) {
+    const ch = String.fromCodePoint(codePoint);
+    if (/[\p{L}\p{M}\p{N}]/u.test(ch)) result |= CLASS_WORD;
+    if (/\p{L}/u.test(ch)) result |= CLASS_LETTER;
+    if (/\p{Lu}/u.test(ch)) result |= CLASS_UPPER;
+    if (/\p{Ll}/u.test(ch)) result |= CLASS_LOWER;
+  }
+  if (codePoint <= 0xffff) bmpClass[codePoint] = result;
   return result;
 }
 
-/** The words of a stretch of prose. An apostrophe inside a word (a soft sign: Il'ich) keeps it whole; a possessive 's does not. */
-function wordsIn(text: string, region: Span): Word[] {
-  const words: Word[] = [];
-  const slice = text.slice(region.start, region.end);
-  for (const match of slice.matchAll(WORD)) {
-    const start = region.start + match.index;
-    words.push({ start, end: start + match[0].length, text: match[0] });
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc;
+}
+
+/**
+ * The words of a stretch of prose as WORD finds them, with a loop over character codes: strings are made only of
+ * the words looked at closely, the rest are bounds, a case-folded hash and flags. Reused from region to region.
+ */
+class WordList {
+  count = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  hashes = new Int32Array(256);
+  private flags = new Uint8Array(256);
+  private letters = new Int32Array(256);
+  private source = '';
+
+  scan(text: string, from: number, to: number): void {
+    this.source = text;
+    // A word takes at least one character and one separator: this many fit.
+    if (this.starts.length < (to - from + 1) / 2 + 1) this.grow((to - from + 1) / 2 + 1);
+    let count = 0;
+    let start = -1;
+    let hash = 0;
+    let flags = 0;
+    let letters = 0;
+    for (let p = from; p < to; ) {
+      let code = text.charCodeAt(p);
+      let width = 1;
+      if (code >= 0xd800 && code <= 0xdbff && p + 1 < to) {
+        const low = text.charCodeAt(p + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      const kind = classOf(code);
+      if ((kind & CLASS_WORD) !== 0 || (start >= 0 && isApostrophe(code) && apostropheJoins(text, p + 1, to))) {
+        if (start < 0) {
+          start = p;
+          hash = 0;
+          letters = 0;
+          flags = WORD_ASCII | ((kind & CLASS_UPPER) !== 0 ? WORD_CAPITAL : 0);
+        }
+        if (code < 128) hash = hashStep(hash, code);
+        else flags &= ~WORD_ASCII;
+        if ((kind & CLASS_LETTER) !== 0) letters++;
+        if ((kind & CLASS_LOWER) !== 0) flags |= WORD_LOWER;
+      } else if (start >= 0) {
+        this.push(count++, start, p, hash, flags, letters);
+        start = -1;
+      }
+      p += width;
+    }
+    if (start >= 0) this.push(count++, start, to, hash, flags, letters);
+    this.count = count;
   }
-  return words;
+
+  text(i: number): string {
+    return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  isAscii(i: number): boolean {
+    return (this.flags[i] & WORD_ASCII) !== 0;
+  }
+
+  /** Capitalised, long enough and not in capitals throughout: isCandidateWord, but for the common words. */
+  isCandidate(i: number): boolean {
+    return (this.flags[i] & (WORD_CAPITAL | WORD_LOWER)) === (WORD_CAPITAL | WORD_LOWER) && this.letters[i] >= MIN_WORD_LETTERS;
+  }
+
+  /** Lets go of the text scanned, and of scratch space grown for a huge note. */
+  release(): void {
+    this.source = '';
+    if (this.starts.length > MAX_KEPT_WORDS) this.grow(256);
+  }
+
+  private push(i: number, start: number, end: number, hash: number, flags: number, letters: number): void {
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.hashes[i] = hash;
+    this.flags[i] = flags;
+    this.letters[i] = letters;
+  }
+
+  private grow(size: number): void {
+    const length = Math.ceil(size);
+    this.starts = new Int32Array(length);
+    this.ends = new Int32Array(length);
+    this.hashes = new Int32Array(length);
+    this.flags = new Uint8Array(length);
+    this.letters = new Int32Array(length);
+  }
+}
+
+/** After an apostrophe in a word: whether the word goes on (Il'ich), which it does unless no letter follows or a possessive s does. */
+function apostropheJoins(text: string, next: number, to: number): boolean {
+  if (next >= to || (classOf(text.codePointAt(next)!) & CLASS_WORD) === 0) return false;
+  const ch = text.charCodeAt(next);
+  if (ch !== 115 && ch !== 83) return true;
+  return next + 1 < to && (classOf(text.codePointAt(next + 1)!) & CLASS_WORD) !== 0;
 }
 
 function wordsOfName(name: string): { words: string[]; separators: string[] } {
   const words: string[] = [];
   const separators: string[] = [];
+  const nfc = name.normalize('NFC');
   let last = -1;
-  for (const match of name.normalize('NFC').matchAll(WORD)) {
+  for (const match of nfc.matchAll(WORD)) {
     // A name with punctuation between its words is matched with that punctuation only.
-    if (last >= 0) separators.push(separatorOf(name.normalize('NFC').slice(last, match.index)) ?? '\u0000');
+    if (last >= 0) separators.push(separatorOf(nfc.slice(last, match.index)) ?? '\u0000');
     words.push(match[0]);
     last = match.index + match[0].length;
   }
@@ -318,22 +465,24 @@ function separatorOf(between: string): string | undefined {
   return folded === '' || /[,;:!?()[\]{}"“”«»|]/.test(folded) ? undefined : folded;
 }
 
-/** The bare mentions that share a character with a span (mentions sorted by start, as the workspace keeps them). */
-function overlapping(bare: readonly BareSpan[], span: Span): BareSpan[] {
+/** The mentions that share a character with a span (mentions sorted by start, as the workspace keeps them). */
+function overlapping(mentions: readonly Mention[], span: Span): Mention[] {
   let low = 0;
-  let high = bare.length;
+  let high = mentions.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (bare[mid].end <= span.start) low = mid + 1;
+    if (mentions[mid].span.end <= span.start) low = mid + 1;
     else high = mid;
   }
-  const result: BareSpan[] = [];
-  for (let k = low; k < bare.length && bare[k].start < span.end; k++) if (bare[k].end > span.start) result.push(bare[k]);
+  const result: Mention[] = [];
+  for (let k = low; k < mentions.length && mentions[k].span.start < span.end; k++) if (mentions[k].span.end > span.start) result.push(mentions[k]);
   return result;
 }
 
 function letterCount(word: string): number {
-  return (word.match(/\p{L}/gu) ?? []).length;
+  let count = 0;
+  for (const ch of word) if (/\p{L}/u.test(ch)) count++;
+  return count;
 }
 
 function isAcronym(alias: string): boolean {
@@ -349,13 +498,13 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 // ---- the workspace's near matches ----
 
-/** The index of a workspace's registry, and each note's matches, kept until the registry (or the note) changes. */
+/** The index of a workspace's registry, and each note's matches, kept until the registry (or the note, or its mentions) change. */
 const indexes = new WeakMap<Workspace, { generation: number; index: AliasNearMatchIndex }>();
 const matchesByNote = new WeakMap<Note, { generation: number; mentions: readonly Mention[]; matches: NearMatch[] }>();
 
+/** The names prose may call an actor by: its name and aliases. Its id is not one (tokayev, umar-farsi). */
 export function knownActorOf(actor: Actor): KnownActor {
-  // The id is not a name prose writes (tokayev, umar-farsi); the name and the aliases are.
-  return { id: actor.id, name: actor.meta.name, names: [...(actor.meta.name ? [actor.meta.name] : []), ...actor.meta.aliases.map((a) => a.value)] };
+  return { id: actor.id, names: [...(actor.meta.name ? [actor.meta.name] : []), ...actor.meta.aliases.map((a) => a.value)] };
 }
 
 function indexOf(workspace: Workspace): AliasNearMatchIndex {
@@ -374,7 +523,7 @@ export function aliasNearMatches(workspace: Workspace, note: Note): NearMatch[] 
   const mentions = workspace.mentionsIn(note.uri);
   const cached = matchesByNote.get(note);
   if (cached && cached.generation === generation && cached.mentions === mentions) return cached.matches;
-  const matches = indexOf(workspace).find(note.text, note.prose, mentions, (name) => workspace.resolveActor(name) !== undefined);
+  const matches = indexOf(workspace).find(note.text, note.prose, mentions);
   matchesByNote.set(note, { generation, mentions, matches });
   return matches;
 }
@@ -384,7 +533,9 @@ export function aliasNearMatchDiagnostics(workspace: Workspace, note: Note): Cor
   return aliasNearMatches(workspace, note).map((match) => {
     const actor = workspace.actor(match.actorId);
     const name = actor?.meta.name ? `${plain(actor.meta.name)} (${match.actorId})` : match.actorId;
-    return diagnostic('alias.near-match', match.span, `«${plain(match.text)}» looks like a spelling of ${name}`,
+    // The alias it is near says why, where it is not the name shown (Nursultan is near Nur-Sultan, an alias of Kazakhstan).
+    const via = match.alias === actor?.meta.name ? '' : `, written «${plain(match.alias)}» in its aliases`;
+    return diagnostic('alias.near-match', match.span, `«${plain(match.text)}» looks like a spelling of ${name}${via}`,
       { actorId: match.actorId, text: match.text, alias: match.alias });
   });
 }

@@ -73,7 +73,7 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
       renderTable(matrix, columns, actors, options),
       '<p id="no-match" class="empty" hidden>No claim matches the filters.</p>',
       '</div>',
-      '<aside id="detail" class="detail" aria-label="The selected cell" aria-live="polite"><p class="hint">Select a cell to read how the outlet words the claim.</p></aside>',
+      '<aside id="detail" class="detail" aria-label="The selected cell"><p class="hint">Select a cell to read how the outlet words the claim.</p></aside>',
       '</main>',
     ].join('\n');
   return [
@@ -141,7 +141,7 @@ function renderLegend(): string {
   return [
     '<ul class="legend" aria-label="Legend">',
     ...stances,
-    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source: no other perspective carries the claim, and no outlet disputes it</li>`,
+    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source: no outlet of another perspective carries the claim, and none disputes it</li>`,
     '</ul>',
   ].join('\n');
 }
@@ -253,7 +253,7 @@ const FILE_PALETTE = `
   --cp-input-bg: #ffffff; --cp-input-fg: #1f2328; --cp-input-border: #8c959f;
   --cp-button-bg: #f6f8fa; --cp-button-fg: #1f2328;
   --cp-font: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; --cp-mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace;
-  --cp-tint: 13%;
+  --cp-tint: 13%; --cp-font-size: 14px;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -284,7 +284,7 @@ const WEBVIEW_PALETTE = `
   --cp-input-bg: var(--vscode-input-background); --cp-input-fg: var(--vscode-input-foreground); --cp-input-border: var(--vscode-input-border, var(--vscode-dropdown-border, transparent));
   --cp-button-bg: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); --cp-button-fg: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground));
   --cp-font: var(--vscode-font-family); --cp-mono: var(--vscode-editor-font-family, monospace);
-  --cp-tint: 16%;
+  --cp-tint: 16%; --cp-font-size: var(--vscode-font-size, 13px);
 }
 body.vscode-light { color-scheme: light; }
 body.vscode-dark { color-scheme: dark; }
@@ -301,13 +301,13 @@ const STYLE = `
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 html, body { margin: 0; background: var(--cp-bg); color: var(--cp-fg); }
-body { font-family: var(--cp-font); font-size: 13px; line-height: 1.4; padding: 16px 20px; }
+body { font-family: var(--cp-font); font-size: var(--cp-font-size); line-height: 1.4; padding: 16px 20px; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 0; }
 h1 .subtitle { color: var(--cp-muted); font-weight: 400; }
 .top { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 18px; margin-bottom: 10px; }
 .summary { margin: 0; color: var(--cp-muted); }
 .muted { color: var(--cp-muted); font-weight: 400; }
-code, .key { font-family: var(--cp-mono); font-size: 0.95em; }
+code, .key { font-family: var(--cp-mono); font-size: 0.95em; color: inherit; background: none; padding: 0; }
 .warn-mark { color: var(--cp-warn); font-weight: 700; }
 .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 8px 12px; margin-bottom: 8px;
   background: var(--cp-panel); border: 1px solid var(--cp-border); border-radius: 6px; }
@@ -340,6 +340,7 @@ button { background: var(--cp-button-bg); color: var(--cp-button-fg); cursor: po
 .matrix .claim .key { font-weight: 600; }
 .matrix .claimants { display: block; color: var(--cp-muted); font-size: 0.92em; margin-top: 1px; }
 .matrix tr.missing .claim { box-shadow: inset 3px 0 0 var(--cp-warn); }
+.matrix tr:has(.cell.current) .claim { background: var(--cp-hover); }
 .matrix tbody tr:last-child > * { border-bottom: 0; }
 .cell { cursor: default; min-width: 7.5em; }
 .cell.filled { cursor: pointer; }
@@ -560,8 +561,16 @@ const SCRIPT = `
       from: fromInput.value, to: toInput.value, undated: undatedBox.checked, missing: missingBox.checked,
       row: current ? current.parentElement.getAttribute('data-key') : null,
       column: current ? Number(current.getAttribute('data-col')) : null,
+      scrollTop: window.scrollY, scrollLeft: table.parentElement.scrollLeft,
     });
   }
+  var scrollTimer = 0;
+  function saveSoon() {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(save, 150);
+  }
+  window.addEventListener('scroll', saveSoon, { passive: true });
+  table.parentElement.addEventListener('scroll', saveSoon, { passive: true });
 
   // In VS Code the page is rebuilt when the matrix is refreshed: the filters and the selected cell carry over.
   var state = vscode && vscode.getState();
@@ -577,6 +586,10 @@ const SCRIPT = `
   }
   apply();
   if (!current) setCurrent(firstCell(), false);
+  if (state) {
+    window.scrollTo(0, state.scrollTop || 0);
+    table.parentElement.scrollLeft = state.scrollLeft || 0;
+  }
   var group = table.tHead.rows[0].cells[1];
   if (group) table.style.setProperty('--cp-group-height', group.getBoundingClientRect().height + 'px');
 }());

@@ -29,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   'claim.outside-article': 'information',
   'claim.no-counter-source': 'warning',
   'config.invalid': 'error',
+  'actor.candidate': 'hint',
+  'claim.candidate': 'hint',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -44,6 +46,8 @@ export interface DiagnosticData {
   'actor.duplicate-alias'?: { alias: string; actors: string[] };
   'alias.near-match'?: { actorId: string; text: string; alias: string };
   'article.missing-field'?: { field: string };
+  'actor.candidate'?: { name: string; extends?: string };
+  'claim.candidate'?: { cue: string };
 }
 
 export interface CoreDiagnostic {

@@ -12,5 +12,7 @@ export * from './counterSource';
 export * from './workspace';
 export * from './locate';
 export * from './claimMatrix';
+export * from './importHints';
+export * from './importArticle';
 export * from './claimMatrixHtml';
 export * from './claimReview';

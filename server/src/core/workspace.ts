@@ -1,8 +1,9 @@
-import { aliasNearMatchDiagnostics } from './aliasDiscovery';
+import { aliasNearMatchDiagnostics, aliasNearMatches } from './aliasDiscovery';
 import { AliasMatcher } from './aliases';
 import { defaultConfig, type WorkspaceConfig } from './config';
 import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from './counterSource';
 import { applySeverities, diagnostic, type CoreDiagnostic } from './diagnostics';
+import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
 import { normalizeName, type Span } from './text';
@@ -60,6 +61,8 @@ export class Workspace {
   private readonly mentionsByNote = new Map<string, Mention[]>();
   private readonly notesByActor = new Map<string, Set<string>>();
   private readonly notesByClaimKey = new Map<string, Set<string>>();
+  /** Every note that writes a `claim=` key, valid or not, in any folder: what references and rename edit. */
+  private readonly notesWritingClaimKey = new Map<string, Set<string>>();
   private readonly notesByStem = new Map<string, Set<string>>();
   private readonly notesByLinkTarget = new Map<string, Set<string>>();
 
@@ -97,6 +100,7 @@ export class Workspace {
     this.mentionsByNote.clear();
     this.notesByActor.clear();
     this.notesByClaimKey.clear();
+    this.notesWritingClaimKey.clear();
     this.notesByStem.clear();
     this.notesByLinkTarget.clear();
     this.actorsById.clear();
@@ -184,15 +188,21 @@ export class Workspace {
   private index(note: Note): void {
     addTo(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
     for (const link of note.wikiLinks) addTo(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
-    if (note.kind === 'article') {
-      for (const claim of note.claims) if (claim.key && claim.valid) addTo(this.notesByClaimKey, claim.key, note.uri);
+    for (const claim of note.claims) {
+      if (!claim.key) continue;
+      addTo(this.notesWritingClaimKey, claim.key, note.uri);
+      if (note.kind === 'article' && claim.valid) addTo(this.notesByClaimKey, claim.key, note.uri);
     }
   }
 
   private unindex(note: Note): void {
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
     for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
-    for (const claim of note.claims) if (claim.key) removeFrom(this.notesByClaimKey, claim.key, note.uri);
+    for (const claim of note.claims) {
+      if (!claim.key) continue;
+      removeFrom(this.notesByClaimKey, claim.key, note.uri);
+      removeFrom(this.notesWritingClaimKey, claim.key, note.uri);
+    }
     for (const mention of this.mentionsByNote.get(note.uri) ?? []) removeFrom(this.notesByActor, mention.actorId, note.uri);
     this.mentionsByNote.delete(note.uri);
   }
@@ -328,6 +338,11 @@ export class Workspace {
     return result;
   }
 
+  /** Every note that writes the key in a claim, valid or not, in any folder, in URI order. */
+  notesWritingKey(key: string): Note[] {
+    return [...(this.notesWritingClaimKey.get(key) ?? [])].sort().map((uri) => this.notesByUri.get(uri)!).filter(Boolean);
+  }
+
   claimKeys(): string[] {
     return [...this.notesByClaimKey.keys()].sort();
   }
@@ -375,6 +390,9 @@ export class Workspace {
     }
     if (note.kind === 'actor' && note.actor) this.registryDiagnostics(note, note.actor, result);
     result.push(...aliasNearMatchDiagnostics(this, note));
+    if (note.kind === 'article') {
+      result.push(...candidateHints(note, { mentions: this.mentionsIn(note.uri), nearMatches: aliasNearMatches(this, note), isKnown: (name) => this.resolveActor(name) !== undefined, rules: this.config.rules, bareAliases: this.config.bareAliases }));
+    }
     if (note.kind === 'article') {
       // Claims of one note that share a key and whether they dispute it share their status and message
       // (same outlet, same perspective): work them out once, not once per claim.

@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import {
+  claimStatus,
   locate,
   plainText,
   sentenceAround,
@@ -105,7 +106,7 @@ function mentionSources(workspace: Workspace, hovered: Note, mentions: readonly 
     if (!note || note.kind !== 'article') continue;
     // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
     const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
-    entries.push(sourceEntry(note, anchor.start, [], quoteAround(note, anchor)));
+    entries.push(sourceEntry(note, anchor.start, [], () => quoteAround(note, anchor)));
   }
   return entries;
 }
@@ -136,20 +137,28 @@ function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): str
 
 /** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
 function claimsBy(workspace: Workspace, mentions: readonly Mention[], token: Cancellation): string[] | undefined {
-  const verdictsByKey = new Map<string, CounterSourceVerdict[]>();
+  const claimsByKey = new Map<string, Mention[]>();
   for (const mention of mentions) {
-    if (token.isCancellationRequested) return undefined;
-    if (mention.kind !== 'by' || !mention.claim?.key) continue;
-    const status = workspace.statusOf(mention.uri, mention.claim);
-    if (!status) continue;
-    const verdicts = verdictsByKey.get(mention.claim.key) ?? [];
-    verdicts.push(counterSourceVerdict(status));
-    verdictsByKey.set(mention.claim.key, verdicts);
+    if (mention.kind !== 'by' || !mention.claim?.key || !mention.claim.valid) continue;
+    const list = claimsByKey.get(mention.claim.key) ?? [];
+    list.push(mention);
+    claimsByKey.set(mention.claim.key, list);
   }
-  return [...verdictsByKey].sort(([a], [b]) => a.localeCompare(b)).map(([key, verdicts]) => {
-    const { outlets } = sourceCounts(workspace.occurrences(key));
-    return `- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`;
-  });
+  const lines: string[] = [];
+  for (const [key, byMentions] of [...claimsByKey].sort(([a], [b]) => a.localeCompare(b))) {
+    if (token.isCancellationRequested) return undefined;
+    // The key's occurrences are looked up once, however many of them the actor claims.
+    const all = workspace.occurrences(key);
+    const verdicts: CounterSourceVerdict[] = [];
+    for (const mention of byMentions) {
+      const occurrence = all.find((o) => o.note.uri === mention.uri && o.claim === mention.claim);
+      if (occurrence) verdicts.push(counterSourceVerdict(claimStatus(occurrence, all)));
+    }
+    if (verdicts.length === 0) continue;
+    const { outlets } = sourceCounts(all);
+    lines.push(`- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`);
+  }
+  return lines;
 }
 
 function verdictText(verdict: CounterSourceVerdict): string {
@@ -177,8 +186,7 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   for (const occurrence of all) {
     if (token.isCancellationRequested) return undefined;
     if (occurrence.note.uri === note.uri) continue;
-    const text = quote(occurrence.note, occurrence.claim.textSpan);
-    entries.push(sourceEntry(occurrence.note, occurrence.claim.span.start, [occurrence.claim.stance], text));
+    entries.push(sourceEntry(occurrence.note, occurrence.claim.span.start, [occurrence.claim.stance], () => quote(occurrence.note, occurrence.claim.textSpan)));
   }
   const { outlets, perspectives } = sourceCounts(all);
   blocks.push('---', `**Sources** · ${plural(outlets, 'outlet')} · ${plural(perspectives, 'perspective')}${all.some((o) => o.note.uri === note.uri) ? ', this note included' : ''}`);
@@ -231,18 +239,21 @@ interface SourceEntry {
   group: string;
   date?: string;
   path: string;
-  markdown: string;
+  /** Rendered only for the entries the hover shows: an actor may have thousands. */
+  render(): string;
 }
 
-function sourceEntry(note: Note, offset: number, details: string[], quoted: string): SourceEntry {
-  const position = note.lines.positionAt(offset);
-  const label = note.article?.outlet || note.path;
+function sourceEntry(note: Note, offset: number, details: string[], quoted: () => string): SourceEntry {
   const date = note.article?.date || undefined;
-  const parts = [fileLink(label, note.uri, position.line, position.character)];
-  if (date) parts.push(escapeMarkdown(date));
-  parts.push(...details.map(escapeMarkdown));
-  const markdown = `- ${parts.join(' · ')}${quoted ? ` — “${quoted}”` : ''}`;
-  return { group: groupOf(note), date, path: note.path, markdown };
+  const render = () => {
+    const position = note.lines.positionAt(offset);
+    const parts = [fileLink(note.article?.outlet || note.path, note.uri, position.line, position.character)];
+    if (date) parts.push(escapeMarkdown(date));
+    parts.push(...details.map(escapeMarkdown));
+    const text = quoted();
+    return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
+  };
+  return { group: groupOf(note), date, path: note.path, render };
 }
 
 function groupOf(note: Note): string {
@@ -336,7 +347,7 @@ function renderGroups(entries: SourceEntry[], max: number, perspectives: readonl
     members.sort(byDateThenPath);
     const visible = members.slice(0, limit - shown);
     shown += visible.length;
-    blocks.push(`**${escapeMarkdown(group)}** · ${plural(members.length, 'source')}`, visible.map((e) => e.markdown).join('\n'));
+    blocks.push(`**${escapeMarkdown(group)}** · ${plural(members.length, 'source')}`, visible.map((e) => e.render()).join('\n'));
   }
   if (entries.length > shown) blocks.push(`…and ${plural(entries.length - shown, 'more source', 'more sources')}`);
   return blocks;

@@ -50,8 +50,7 @@ function keyAt(found: Located): string | undefined {
  */
 export function claimsWithKey(workspace: Workspace, key: string, token: Cancellation = NEVER_CANCELLED): { note: Note; claim: ClaimSpan }[] {
   const result: { note: Note; claim: ClaimSpan }[] = [];
-  const notes = [...workspace.notes()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  for (const note of notes) {
+  for (const note of workspace.notesWritingKey(key)) {
     if (token.isCancellationRequested) break;
     for (const claim of note.claims) if (claim.key === key && claim.keySpan) result.push({ note, claim });
   }

@@ -19,7 +19,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, uriOfPath } from '../node/files';
-import { ClaimMatrixRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../protocol';
+import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 const FILES_PER_CHUNK = 200;
@@ -44,6 +44,8 @@ export class CounterpointServer {
   private indexGeneration = 0;
   /** Diagnostics are published only once the whole workspace is indexed: before, counter-sources would be missing. */
   private indexReady = false;
+  /** Every actor note is loaded (so unknown-actor and alias diagnostics are right), though articles may not be. */
+  private actorsReady = false;
   /** Settles once every actor note is loaded: requests wait for it so that no mention looks unknown. */
   private actorsLoaded: Promise<void> = Promise.resolve();
   private readonly pendingDiagnostics = new Set<string>();
@@ -91,6 +93,7 @@ export class CounterpointServer {
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
     connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
+    connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
 
     documents.listen(connection);
@@ -142,7 +145,10 @@ export class CounterpointServer {
     // counterpoint.yaml takes effect when saved (a watched-file event), not at every keystroke.
     if (!isNoteFile(uri)) return;
     const { affected } = this.workspace.upsert(uri, text);
-    if (!this.indexReady) return;
+    if (!this.indexReady) {
+      if (fromEditor && this.actorsReady) this.publishWhileIndexing(uri);
+      return;
+    }
     if (fromEditor) {
       this.publishNow(uri);
       affected.delete(uri);
@@ -260,9 +266,14 @@ export class CounterpointServer {
   private async indexAll(generation: number): Promise<void> {
     if (generation !== this.indexGeneration) return;
     this.indexReady = false;
+    this.actorsReady = false;
     const previous = [...this.workspace.notes()].map((n) => n.uri);
-    let markActorsLoaded = () => {};
-    this.actorsLoaded = new Promise<void>((resolve) => (markActorsLoaded = resolve));
+    let resolveActorsLoaded = () => {};
+    this.actorsLoaded = new Promise<void>((resolve) => (resolveActorsLoaded = resolve));
+    const markActorsLoaded = () => {
+      this.actorsReady = true;
+      resolveActorsLoaded();
+    };
     try {
       const completed = await this.loadAllNotes(generation, markActorsLoaded);
       if (!completed) return;
@@ -336,6 +347,16 @@ export class CounterpointServer {
   }
 
   // ---- diagnostics ----
+
+  /**
+   * Typing never waits for indexing: an edited note gets its diagnostics at once, less those that need the
+   * notes not read yet (a counter-source may be among them, a linked note may not be known yet).
+   */
+  private publishWhileIndexing(uri: string): void {
+    const document = this.openDocument(uri);
+    const complete = this.service.diagnostics(uri).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
+    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
+  }
 
   private publishNow(uri: string): void {
     this.pendingDiagnostics.delete(uri);

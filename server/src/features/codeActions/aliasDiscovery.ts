@@ -63,19 +63,17 @@ function linkAction(ctx: FeatureContext, note: Note, match: NearMatch, actor: Ac
 /**
  * The edit that adds an alias to an actor note's frontmatter in the style it is written in: a new `  - item` line
  * after the last item of a block list, `, item` after the last item of a flow list, a list made of a single alias,
- * or a new `aliases` field (and a frontmatter, when the note has none). Undefined when the frontmatter cannot be
- * read or `aliases` is not a list of names, where an edit could only make things worse.
+ * or a new `aliases` field. Undefined when the frontmatter cannot be read or `aliases` is not a list of names, where
+ * an edit could only make things worse.
  */
 export function appendAliasEdit(note: Note, alias: string): TextEdit | undefined {
   const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
   const item = yamlScalar(alias);
   const unreadable = note.diagnostics.some((d) => d.code.startsWith('frontmatter.') && d.code !== 'frontmatter.missing');
   if (unreadable) return undefined;
+  // An actor note without a frontmatter has no name a spelling could be near.
   const frontmatter = note.frontmatter;
-  if (!frontmatter) {
-    const start = note.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return insertAt(note, start, `---${eol}aliases:${eol}  - ${item}${eol}---${eol}`);
-  }
+  if (!frontmatter) return undefined;
   const field = frontmatter.fields.get('aliases');
   const value = frontmatter.data.aliases;
   if (!field) {

@@ -3,6 +3,7 @@ import type { Cancellation, FeatureContext } from '../context';
 import { aliasNearMatchActions } from './aliasDiscovery';
 import { counterSourceActions } from './counterSourceCandidates';
 import { createActorActions } from './createActor';
+import { importHintActions } from './importHints';
 import { markSingleSourceActions } from './markSingleSource';
 import { spanOfRange } from './shared';
 import { wrapAliasActions } from './wrapAlias';
@@ -20,6 +21,7 @@ export function provideCodeActions(ctx: FeatureContext, uri: string, range: Rang
     ...counterSourceActions(ctx, note, diagnostics, token),
     ...markSingleSourceActions(ctx, note, diagnostics),
     ...aliasNearMatchActions(ctx, note, diagnostics),
+    ...importHintActions(ctx, note, diagnostics),
     ...wrapAliasActions(ctx, note, spanOfRange(note, range)),
   ];
   return token?.isCancellationRequested ? [] : actions;

@@ -1,0 +1,212 @@
+import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import {
+  ACTOR_KINDS, NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, normalizeName, noteStem,
+  type ClaimCandidate, type Note, type Span, type Workspace,
+} from '../../core';
+import type { FeatureContext } from '../context';
+import { appendAliasEdit } from './aliasDiscovery';
+import { actorSlug } from './createActor';
+import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText } from './shared';
+
+/**
+ * Quick fixes for the import hints. `actor.candidate`: create the actor note, add the name to the aliases of the
+ * actor whose alias it ends with, or dismiss it for this note. `claim.candidate`: annotate the reported words (or
+ * the whole sentence) as a claim that reports them, or dismiss it.
+ */
+export function importHintActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  return [...actorCandidateActions(ctx, note, diagnostics), ...claimCandidateActions(ctx, note, diagnostics)];
+}
+
+// ---- actor.candidate ----
+
+function actorCandidateActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnosticsWithCode(diagnostics, 'actor.candidate')) {
+    const name = currentActorCandidate(ctx.workspace, note, diagnostic);
+    if (!name) continue;
+    actions.push(createActorNoteAction(ctx, note, diagnostic, name));
+    const extended = dataString(diagnostic, 'extends');
+    const actor = extended ? ctx.workspace.actor(extended) : undefined;
+    const alias = actor && appendAliasEdit(actor.note, name);
+    if (actor && alias) {
+      actions.push({
+        title: `Add «${titleText(name, 40)}» as an alias of ${titleText(actor.meta.name ?? actor.id, 40)}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { documentChanges: [documentEdit(ctx, actor.note.uri, [alias])] },
+      });
+    }
+    const dismiss = appendToListEdit(note, NOT_ACTORS_FIELD, name);
+    if (dismiss) {
+      actions.push({
+        title: `Not an actor: stop proposing «${titleText(name, 40)}» in this note`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { documentChanges: [documentEdit(ctx, note.uri, [dismiss])] },
+      });
+    }
+  }
+  return actions;
+}
+
+/** The name a diagnostic proposes, if the workspace still proposes it there: a stale diagnostic yields nothing. */
+function currentActorCandidate(workspace: Workspace, note: Note, diagnostic: Diagnostic): string | undefined {
+  const name = dataString(diagnostic, 'name');
+  if (!name) return undefined;
+  const at = spanOfRange(note, diagnostic.range);
+  const current = workspace.diagnostics(note.uri).find((d) => d.code === 'actor.candidate' && d.span.start === at.start && d.span.end === at.end && d.data?.name === name);
+  return current ? name : undefined;
+}
+
+function createActorNoteAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, name: string): CodeAction {
+  const slug = actorSlug(name) || 'actor';
+  const folder = ctx.workspace.configuration.actorFolders[0] ?? 'actors';
+  const relative = folder === '.' || folder === '' ? `${slug}.md` : `${folder}/${slug}.md`;
+  const uri = `${workspaceRootOf(ctx.workspace, note.uri)}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+  const title = `Create actor note ${titleText(relative)} for «${titleText(name, 40)}»`;
+  const existing = [...ctx.workspace.notes()].find((other) => other.uri.toLowerCase() === uri.toLowerCase());
+  const sameId = ctx.workspace.actor(slug);
+  if (existing || sameId) {
+    const reason = existing
+      ? `${relative} already exists; add «${name}» to its aliases instead.`
+      : `An actor with the id ${sameId!.id} already exists (${sameId!.note.path}); add «${name}» to its aliases instead.`;
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason } };
+  }
+  const create: CreateFile = { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } };
+  const start = { line: 0, character: 0 };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { documentChanges: [create, { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: actorNoteText(note, name) }] }] },
+  };
+}
+
+/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
+function workspaceRootOf(workspace: Workspace, uri: string): string {
+  const depth = workspace.relativePath(uri).split('/').length;
+  const parts = uri.split('/');
+  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
+}
+
+const ORGANIZATION_WORDS = /\b(?:ministry|office|organi[sz]ation|union|council|committee|institute|party|bank|forum|agency|administration|government|service|fund|company|corporation|group|association|movement|university|court|parliament|assembly|commission|army|forces)\b/i;
+const MEDIA_WORDS = /\b(?:news|channel|tv|radio|media|times|post|journal|press|gazette|daily|broadcasting|magazine)\b|\b\d+\b/i;
+
+/** A new actor note: the name, the name as its first alias, a kind guessed from the name (and saying so), no role yet. */
+function actorNoteText(note: Note, name: string): string {
+  const kind = MEDIA_WORDS.test(name) ? 'media' : ORGANIZATION_WORDS.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
+  const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
+  const stem = noteStem(note.path);
+  const where = /[[\]|#\r\n]/.test(stem) ? note.path : `[[${stem}]]`;
+  const outlet = note.article?.outlet?.replace(/[[\]\s]+/g, ' ').trim();
+  return [
+    '---',
+    `name: ${yamlScalar(name)}`,
+    'aliases:',
+    `  - ${yamlScalar(name)}`,
+    `kind: ${kind}  # guessed from the name: ${ACTOR_KINDS.join(' | ')}`,
+    'role:',
+    '---',
+    '',
+    `First mentioned in ${where}${outlet ? ` (${outlet})` : ''}.`,
+    '',
+  ].join(eol);
+}
+
+function yamlScalar(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
+  return plain ? clean : JSON.stringify(clean);
+}
+
+/**
+ * Adds an item to a list field of a note's frontmatter: a new `  - item` line after the last one, `, item` in a flow
+ * list, or a new field before the closing fence. Undefined where the frontmatter cannot be read or the field is not a
+ * list, and when the item is there already.
+ */
+function appendToListEdit(note: Note, key: string, item: string): TextEdit | undefined {
+  const frontmatter = note.frontmatter;
+  if (!frontmatter || note.diagnostics.some((d) => d.code.startsWith('frontmatter.'))) return undefined;
+  const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
+  const value = frontmatter.data[key];
+  const field = frontmatter.fields.get(key);
+  const scalar = yamlScalar(item);
+  if (!field) {
+    const closingLine = note.lines.positionAt(frontmatter.span.end).line;
+    return insertAt(note, note.lines.lineStart(closingLine), `${key}:${eol}  - ${scalar}${eol}`);
+  }
+  if (Array.isArray(value) && value.some((v) => normalizeName(String(v)) === normalizeName(item))) return undefined;
+  const items = field.items ?? [];
+  const flow = note.text.startsWith('[', field.valueSpan.start) || note.text[field.valueSpan.start - 1] === '[';
+  if (Array.isArray(value) && flow && items.length > 0) {
+    const last = items[items.length - 1].span;
+    const quoted = /["']/.test(note.text[last.start - 1] ?? '') && note.text[last.end] === note.text[last.start - 1];
+    return insertAt(note, quoted ? last.end + 1 : last.end, `, ${scalar}`);
+  }
+  if (Array.isArray(value) && !flow && items.length > 0) {
+    const line = note.lines.positionAt(items[items.length - 1].span.start).line;
+    const lineStart = note.lines.lineStart(line);
+    const marker = /^[ \t]*-[ \t]+/.exec(note.text.slice(lineStart, items[items.length - 1].span.start))?.[0] ?? '  - ';
+    return insertAt(note, note.lines.lineEnd(line), `${eol}${marker}${scalar}`);
+  }
+  if ((value === null || value === undefined) && field.valueSpan.end === field.valueSpan.start) {
+    return insertAt(note, note.lines.lineEnd(note.lines.positionAt(field.keySpan.start).line), `${eol}  - ${scalar}`);
+  }
+  if (typeof value === 'string') return replaceSpan(note, field.valueSpan, `[${yamlScalar(value)}, ${scalar}]`);
+  return undefined;
+}
+
+// ---- claim.candidate ----
+
+function claimCandidateActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const found = diagnosticsWithCode(diagnostics, 'claim.candidate');
+  if (found.length === 0) return actions;
+  const candidates = claimCandidates(note);
+  const mentions = ctx.workspace.mentionsIn(note.uri).filter((m) => m.kind !== 'by');
+  const taken = new Set(ctx.workspace.claimKeys());
+  for (const claim of note.claims) if (claim.key) taken.add(claim.key);
+  const lookup = {
+    isPerson: (id: string) => ctx.workspace.actor(id)?.meta.kind === 'person',
+    keyTaken: (key: string) => taken.has(key),
+  };
+  for (const diagnostic of found) {
+    const at = spanOfRange(note, diagnostic.range);
+    const candidate = candidates.find((c) => c.span.start === at.start && c.span.end === at.end);
+    if (!candidate) continue;
+    const suggestion = claimSuggestion(note, candidate, mentions, lookup);
+    actions.push(annotateAction(ctx, note, diagnostic, suggestion.span, suggestion.key, suggestion.by, true));
+    if (candidate.clause) {
+      const whole = claimSuggestion(note, { ...candidate, clause: undefined }, mentions, lookup);
+      actions.push(annotateAction(ctx, note, diagnostic, candidate.wrap, whole.key, suggestion.by, false));
+    }
+    actions.push(notAClaimAction(ctx, note, diagnostic, candidate));
+  }
+  return actions;
+}
+
+function annotateAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, span: Span, key: string, by: string | undefined, preferred: boolean): CodeAction {
+  const claimant = by && /^[^\s{}"'=]+$/.test(by) ? by : undefined;
+  const attributes = `{claim=${key}${claimant ? ` by=${claimant}` : ''} stance=reports}`;
+  const quote = titleText(note.text.slice(span.start, span.end).replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1'), 50);
+  return {
+    title: `Annotate as claim ${titleText(key, 60)}${claimant ? ` by ${titleText(claimant, 30)}` : ''}: “${quote}”`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    ...(preferred ? { isPreferred: true } : {}),
+    edit: { documentChanges: [documentEdit(ctx, note.uri, [insertAt(note, span.start, '['), insertAt(note, span.end, `]${attributes}`)])] },
+  };
+}
+
+/** The mark goes before the sentence's final punctuation, so that it stays inside that sentence and no other. */
+function notAClaimAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, candidate: ClaimCandidate): CodeAction {
+  let at = candidate.wrap.end;
+  while (at > candidate.wrap.start && /[.!?…"”»’'\s]/.test(note.text[at - 1])) at--;
+  return {
+    title: 'Not a claim: stop proposing this sentence',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { documentChanges: [documentEdit(ctx, note.uri, [insertAt(note, at, ` ${NOT_A_CLAIM_MARK}`)])] },
+  };
+}
