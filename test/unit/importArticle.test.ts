@@ -277,11 +277,11 @@ describe('quick fixes for the hints', () => {
     const workspace = workspaceOf({ 'articles/a.md': articleNote({ outlet: 'Channel 24', perspective: 'ukrainian' }, shuraevText) });
     const hint = hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate').find((d) => d.data?.name === 'Arman Shuraev')!;
     const create = actionsFor(workspace, uriOf('articles/a.md'), hint).find((a) => a.title.startsWith('Create actor note'))!;
-    assert.equal(create.title, 'Create actor note actors/arman-shuraev.md for «Arman Shuraev»');
+    assert.equal(create.title, 'Create actor note actors/arman-shuraev.md for “Arman Shuraev”');
     assert.deepEqual((create.edit!.documentChanges![0] as { options: unknown }).options, { overwrite: false, ignoreIfExists: false });
     const after = apply(workspace, create);
     assert.equal(after[uriOf('actors/arman-shuraev.md')], joinLines(
-      '---', 'name: Arman Shuraev', 'aliases:', '  - Arman Shuraev', 'kind: person  # guessed from the name: person | organization | state | territory | media',
+      '---', 'name: Arman Shuraev', 'aliases:', '  - Arman Shuraev', 'kind: person # guessed from the name: person | organization | state | territory | media',
       'role:', '---', '', 'First mentioned in [[a]] (Channel 24).', ''));
     assert.ok(workspace.mentionsIn(uriOf('articles/a.md')).some((m) => m.actorId === 'arman-shuraev'));
     assert.ok(!hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate').some((d) => d.data?.name === 'Arman Shuraev'));

@@ -4,7 +4,7 @@
 // towards saying nothing.
 import { diagnostic, type CoreDiagnostic, type SeveritySetting } from './diagnostics';
 import type { Note } from './note';
-import { splitSentences } from './sentences';
+import { splitAtListItems, splitSentences } from './sentences';
 import { normalizeName, type Span } from './text';
 
 /** A mention of a known actor, as far as the candidates need it. */
@@ -710,31 +710,6 @@ function trimClause(text: string, clause: Span, wrap: Span): Span | undefined {
   const words = text.slice(start, end);
   if (wordCount(words) < 3 || !balanced(words) || /[{}`]/.test(words)) return undefined;
   return { start, end };
-}
-
-const LIST_ITEM = /^[ \t]*(?:>[ \t]?|[-*+•][ \t]+|\d{1,9}[.)][ \t]+)+/;
-
-/** A sentence that runs over list items is cut at each item, without its marker. */
-function splitAtListItems(text: string, span: Span): Span[] {
-  const parts: Span[] = [];
-  let start = span.start;
-  const push = (from: number, to: number) => {
-    const marker = LIST_ITEM.exec(text.slice(from, Math.min(to, from + 64)));
-    let s = from + (marker ? marker[0].length : 0);
-    let e = to;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) parts.push({ start: s, end: e });
-  };
-  for (let i = span.start; i < span.end; i++) {
-    if (text[i] !== '\n') continue;
-    if (LIST_ITEM.test(text.slice(i + 1, Math.min(span.end, i + 17)))) {
-      push(start, i);
-      start = i + 1;
-    }
-  }
-  push(start, span.end);
-  return parts;
 }
 
 /**

@@ -72,3 +72,30 @@ export function plainText(text: string, span: Span, wikiLinks: readonly WikiLink
   result += text.slice(cursor, span.end);
   return result.replace(/\s+/g, ' ').trim();
 }
+
+const LIST_ITEM = /^[ \t]*(?:>[ \t]?|[-*+\u2022][ \t]+|\d{1,9}[.)][ \t]+)+/;
+
+/** A sentence that runs over list items or quote lines is cut at each item, without its marker. */
+export function splitAtListItems(text: string, span: Span): Span[] {
+  const parts: Span[] = [];
+  let start = span.start;
+  const push = (from: number, to: number) => {
+    const marker = LIST_ITEM.exec(text.slice(from, Math.min(to, from + 64)));
+    let s = from + (marker ? marker[0].length : 0);
+    let e = to;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) parts.push({ start: s, end: e });
+  };
+  for (let i = span.start; i < span.end; i++) {
+    if (text[i] !== '\n' && text[i] !== '\r') continue;
+    const next = text[i] === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
+    if (LIST_ITEM.test(text.slice(next, Math.min(span.end, next + 16)))) {
+      push(start, i);
+      start = next;
+    }
+    i = next - 1;
+  }
+  push(start, span.end);
+  return parts;
+}

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { aliasNearMatches, normalizeName, type Actor, type NearMatch, type Note } from '../../core';
 import type { FeatureContext } from '../context';
-import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText } from './shared';
+import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
 
 /**
  * Quick fixes for `alias.near-match`: add the spelling to the actor's aliases (so it is a mention everywhere), or
@@ -115,9 +115,3 @@ function withQuotes(text: string, span: { start: number; end: number }): { start
   return (open === '"' || open === "'") && text[span.end] === open ? { start: span.start - 1, end: span.end + 1 } : span;
 }
 
-/** A name as a YAML scalar, in a block or a flow list: plain when it reads back as the same string, else double-quoted. */
-function yamlScalar(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
-  return plain ? clean : JSON.stringify(clean);
-}

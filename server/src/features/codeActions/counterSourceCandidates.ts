@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { outletKey, plainText, splitSentences, type Cancellation, type ClaimSpan, type Mention, type Note, type Span, type Workspace } from '../../core';
+import { outletKey, plainText, splitAtListItems, splitSentences, type Cancellation, type ClaimSpan, type Mention, type Note, type Span, type Workspace } from '../../core';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from './similarity';
@@ -184,40 +184,13 @@ function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
   const sentences: Sentence[] = [];
   for (const block of note.blocks) {
     for (const sentence of splitSentences(note.text, block)) {
-      for (const span of splitAtBlockMarkers(note.text, sentence)) {
+      for (const span of splitAtListItems(note.text, sentence)) {
         sentences.push({ span, wrap: wrappableSpan(note, span), terms: termsOfSorted(note.text, span, cuts) });
       }
     }
   }
   sentenceCache.set(note, { mentions, sentences });
   return sentences;
-}
-
-const BLOCK_MARKER = /^[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+/;
-
-/** A "sentence" that runs over list items or quote lines is cut at each item, without its marker. */
-function splitAtBlockMarkers(text: string, span: Span): Span[] {
-  const parts: Span[] = [];
-  let start = span.start;
-  const push = (from: number, to: number) => {
-    const marker = BLOCK_MARKER.exec(text.slice(from, to));
-    let s = from + (marker ? marker[0].length : 0);
-    let e = to;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) parts.push({ start: s, end: e });
-  };
-  for (let i = span.start; i < span.end; i++) {
-    if (text[i] !== '\n' && text[i] !== '\r') continue;
-    const next = text[i] === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
-    if (BLOCK_MARKER.test(text.slice(next, Math.min(span.end, next + 16)))) {
-      push(start, i);
-      start = next;
-    }
-    i = next - 1;
-  }
-  push(start, span.end);
-  return parts;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic } from 'vscode-languageserver-types';
 import { ACTOR_KINDS, normalizeName, noteStem, type Note, type Workspace } from '../../core';
 import type { FeatureContext } from '../context';
-import { dataString, spanOfRange, titleText, touches } from './shared';
+import { dataString, spanOfRange, titleText, touches, workspaceRootOf, yamlScalar } from './shared';
 
 /** An unknown actor as written at a diagnostic, with the label when it is a labelled wiki link. */
 interface UnknownActor {
@@ -41,26 +41,45 @@ function unknownActorAt(workspace: Workspace, note: Note, diagnostic: Diagnostic
 }
 
 function createActorAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, written: string, label: string | undefined, slug: string): CodeAction {
+  const aliases: string[] = [];
+  for (const alias of [written, label]) {
+    if (!alias || alias.trim() === '') continue;
+    if (alias !== written && ctx.workspace.resolveActor(alias)) continue;
+    if (aliases.some((a) => normalizeName(a) === normalizeName(alias))) continue;
+    aliases.push(alias);
+  }
+  const name = isIdLike(written) ? titleCase(written) : written;
+  return createActorNoteAction(ctx, note, diagnostic, written, { name, aliases, kind: 'person', kindComment: ACTOR_KINDS.join(' | ') }, slug);
+}
+
+/** What a new actor note says: its name, aliases, and a kind with a comment saying it is to be checked. */
+export interface NewActor {
+  name: string;
+  aliases: string[];
+  kind: string;
+  kindComment: string;
+}
+
+/**
+ * Creates `actors/<slug>.md` with the actor's frontmatter filled in, or, where that note or id exists already,
+ * the same action disabled with the reason: never an overwrite.
+ */
+export function createActorNoteAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, written: string, actor: NewActor, slug = actorSlug(written) || 'actor'): CodeAction {
   const folder = ctx.workspace.configuration.actorFolders[0] ?? 'actors';
   const relative = folder === '.' || folder === '' ? `${slug}.md` : `${folder}/${slug}.md`;
   const uri = `${workspaceRootOf(ctx.workspace, note.uri)}/${relative.split('/').map(encodeURIComponent).join('/')}`;
-  const title = `Create actor note ${titleText(relative)} for “${titleText(written)}”`;
+  const title = `Create actor note ${titleText(relative)} for “${titleText(written, 40)}”`;
   const refusal = existingActorReason(ctx.workspace, uri, slug, relative, written);
   if (refusal) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: refusal } };
 
   const create: CreateFile = { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } };
-  const content = actorNoteText(ctx.workspace, note, written, label);
+  const start = { line: 0, character: 0 };
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: true,
-    edit: {
-      documentChanges: [
-        create,
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
-      ],
-    },
+    edit: { documentChanges: [create, { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: actorNoteText(note, actor) }] }] },
   };
 }
 
@@ -75,29 +94,14 @@ function existingActorReason(workspace: Workspace, uri: string, slug: string, re
   return undefined;
 }
 
-/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
-function workspaceRootOf(workspace: Workspace, uri: string): string {
-  const depth = workspace.relativePath(uri).split('/').length;
-  const parts = uri.split('/');
-  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
-}
-
-function actorNoteText(workspace: Workspace, note: Note, written: string, label: string | undefined): string {
-  const name = isIdLike(written) ? titleCase(written) : written;
-  const aliases: string[] = [];
-  for (const alias of [written, label]) {
-    if (!alias || alias.trim() === '') continue;
-    if (alias !== written && workspace.resolveActor(alias)) continue;
-    if (aliases.some((a) => normalizeName(a) === normalizeName(alias))) continue;
-    aliases.push(alias);
-  }
+function actorNoteText(note: Note, actor: NewActor): string {
   const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
   return [
     '---',
-    `name: ${yamlScalar(name)}`,
+    `name: ${yamlScalar(actor.name)}`,
     'aliases:',
-    ...aliases.map((alias) => `  - ${yamlScalar(alias)}`),
-    `kind: person # ${ACTOR_KINDS.join(' | ')}`,
+    ...actor.aliases.map((alias) => `  - ${yamlScalar(alias)}`),
+    `kind: ${actor.kind} # ${actor.kindComment}`,
     'role:',
     '---',
     '',
@@ -134,9 +138,3 @@ function titleCase(id: string): string {
   return id.split(/[-_.]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
 
-/** A YAML scalar for a name: plain when that reads back as the same string, else double-quoted. */
-function yamlScalar(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
-  return plain ? clean : JSON.stringify(clean);
-}

@@ -5,8 +5,8 @@ import {
 } from '../../core';
 import type { FeatureContext } from '../context';
 import { appendAliasEdit } from './aliasDiscovery';
-import { actorSlug } from './createActor';
-import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText } from './shared';
+import { createActorNoteAction } from './createActor';
+import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
 
 /**
  * Quick fixes for the import hints. `actor.candidate`: create the actor note, add the name to the aliases of the
@@ -24,7 +24,7 @@ function actorCandidateActions(ctx: FeatureContext, note: Note, diagnostics: rea
   for (const diagnostic of diagnosticsWithCode(diagnostics, 'actor.candidate')) {
     const name = currentActorCandidate(ctx.workspace, note, diagnostic);
     if (!name) continue;
-    actions.push(createActorNoteAction(ctx, note, diagnostic, name));
+    actions.push(createActorNoteAction(ctx, note, diagnostic, name, { name, aliases: [name], kind: guessedKind(name), kindComment: `guessed from the name: ${ACTOR_KINDS.join(' | ')}` }));
     const extended = dataString(diagnostic, 'extends');
     const actor = extended ? ctx.workspace.actor(extended) : undefined;
     const alias = actor && appendAliasEdit(actor.note, name);
@@ -58,66 +58,12 @@ function currentActorCandidate(workspace: Workspace, note: Note, diagnostic: Dia
   return current ? name : undefined;
 }
 
-function createActorNoteAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, name: string): CodeAction {
-  const slug = actorSlug(name) || 'actor';
-  const folder = ctx.workspace.configuration.actorFolders[0] ?? 'actors';
-  const relative = folder === '.' || folder === '' ? `${slug}.md` : `${folder}/${slug}.md`;
-  const uri = `${workspaceRootOf(ctx.workspace, note.uri)}/${relative.split('/').map(encodeURIComponent).join('/')}`;
-  const title = `Create actor note ${titleText(relative)} for «${titleText(name, 40)}»`;
-  const existing = [...ctx.workspace.notes()].find((other) => other.uri.toLowerCase() === uri.toLowerCase());
-  const sameId = ctx.workspace.actor(slug);
-  if (existing || sameId) {
-    const reason = existing
-      ? `${relative} already exists; add «${name}» to its aliases instead.`
-      : `An actor with the id ${sameId!.id} already exists (${sameId!.note.path}); add «${name}» to its aliases instead.`;
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason } };
-  }
-  const create: CreateFile = { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } };
-  const start = { line: 0, character: 0 };
-  return {
-    title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: true,
-    edit: { documentChanges: [create, { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: actorNoteText(note, name) }] }] },
-  };
-}
-
-/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
-function workspaceRootOf(workspace: Workspace, uri: string): string {
-  const depth = workspace.relativePath(uri).split('/').length;
-  const parts = uri.split('/');
-  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
-}
-
 const ORGANIZATION_WORDS = /\b(?:ministry|office|organi[sz]ation|union|council|committee|institute|party|bank|forum|agency|administration|government|service|fund|company|corporation|group|association|movement|university|court|parliament|assembly|commission|army|forces)\b/i;
 const MEDIA_WORDS = /\b(?:news|channel|tv|radio|media|times|post|journal|press|gazette|daily|broadcasting|magazine)\b|\b\d+\b/i;
 
-/** A new actor note: the name, the name as its first alias, a kind guessed from the name (and saying so), no role yet. */
-function actorNoteText(note: Note, name: string): string {
-  const kind = MEDIA_WORDS.test(name) ? 'media' : ORGANIZATION_WORDS.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
-  const eol = note.text.includes('\r\n') ? '\r\n' : '\n';
-  const stem = noteStem(note.path);
-  const where = /[[\]|#\r\n]/.test(stem) ? note.path : `[[${stem}]]`;
-  const outlet = note.article?.outlet?.replace(/[[\]\s]+/g, ' ').trim();
-  return [
-    '---',
-    `name: ${yamlScalar(name)}`,
-    'aliases:',
-    `  - ${yamlScalar(name)}`,
-    `kind: ${kind}  # guessed from the name: ${ACTOR_KINDS.join(' | ')}`,
-    'role:',
-    '---',
-    '',
-    `First mentioned in ${where}${outlet ? ` (${outlet})` : ''}.`,
-    '',
-  ].join(eol);
-}
-
-function yamlScalar(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
-  return plain ? clean : JSON.stringify(clean);
+/** The kind a new actor's name suggests; the note says it is a guess. */
+function guessedKind(name: string): string {
+  return MEDIA_WORDS.test(name) ? 'media' : ORGANIZATION_WORDS.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
 }
 
 /**

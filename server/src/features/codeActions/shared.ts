@@ -1,6 +1,6 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
 import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Note, Span } from '../../core';
+import type { DiagnosticCode, Note, Span, Workspace } from '../../core';
 import type { FeatureContext } from '../context';
 
 export function spanOfRange(note: Note, range: Range): Span {
@@ -56,4 +56,18 @@ export function titleText(text: string, max = 60): string {
   if (clean.length <= max) return clean;
   const cut = clean.lastIndexOf(' ', max);
   return `${clean.slice(0, cut > max * 0.6 ? cut : max)}…`;
+}
+
+/** A name as a YAML scalar, in a block or a flow list: plain when that reads back as the same string, else double-quoted. */
+export function yamlScalar(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
+  return plain ? clean : JSON.stringify(clean);
+}
+
+/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
+export function workspaceRootOf(workspace: Workspace, uri: string): string {
+  const depth = workspace.relativePath(uri).split('/').length;
+  const parts = uri.split('/');
+  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
 }
