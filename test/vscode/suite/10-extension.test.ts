@@ -5,7 +5,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { screenshot } from './screenshot';
 import { diagnosticCode, EXTENSION_ID, markdownFiles, waitFor, waitForDiagnostic } from './helpers';
 
 describe('Counterpoint extension smoke', () => {
@@ -41,10 +40,5 @@ describe('Counterpoint extension smoke', () => {
       'a claim.no-counter-source diagnostic', 30_000);
     assert.ok(uri.fsPath.includes(`${path.sep}articles${path.sep}`) || uri.fsPath.endsWith('.md'), `diagnostic on a note: ${uri.fsPath}`);
     assert.ok(diag.message.length > 0, 'diagnostic has a message');
-    if (process.env.COUNTERPOINT_SCREENSHOTS) {
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      editor.revealRange(diag.range, vscode.TextEditorRevealType.InCenter);
-      await screenshot('vscode-diagnostics');
-    }
   });
 });
