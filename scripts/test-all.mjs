@@ -10,6 +10,13 @@ const suites = [
 ];
 const only = process.argv.slice(2);
 
+// The grammar test also runs inside VS Code's own markdown grammar when code-server is installed, and the browser
+// tests need Chromium: install both first (cached, quick when done) so that no test skips on a fresh machine.
+if (only.length === 0) {
+  const install = await run({ command: 'bash', args: ['scripts/vscode-test/install.sh'] });
+  if (install.code !== 0) process.stdout.write('test-all: installing code-server failed; the suites that need it will say so\n');
+}
+
 function run({ command, args }) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
