@@ -58,7 +58,7 @@ export class CounterpointServer {
     this.context = {
       workspace: this.workspace,
       settings: { ...DEFAULT_FEATURE_SETTINGS },
-      documentVersion: (uri) => this.documents.get(uri)?.version ?? null,
+      documentVersion: (uri) => this.documents.get(this.openUris.get(uri) ?? uri)?.version ?? null,
     };
     this.service = createLanguageService(this.context);
   }
