@@ -74,12 +74,12 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancel
   const otherNotes = otherNotesMentioning(ctx.workspace, note, mentions);
   if (otherNotes.length > 0) blocks.push(otherNotesLine(ctx.workspace, otherNotes));
 
-  const claims = claimsBy(ctx.workspace, mentions, token);
+  const max = Math.max(0, ctx.settings.hoverMaxSources);
+  const claims = claimsBy(ctx.workspace, mentions, max, token);
   if (!claims) return undefined;
-  if (claims.length > 0) {
-    const max = Math.max(0, ctx.settings.hoverMaxSources);
-    blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.slice(0, max).join('\n'));
-    if (claims.length > max) blocks.push(`…and ${plural(claims.length - max, 'more claim', 'more claims')}`);
+  if (claims.lines.length > 0) {
+    blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.lines.join('\n'));
+    if (claims.more > 0) blocks.push(`…and ${plural(claims.more, 'more claim', 'more claims')}`);
   }
   return blocks;
 }
@@ -136,7 +136,7 @@ function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): str
 }
 
 /** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
-function claimsBy(workspace: Workspace, mentions: readonly Mention[], token: Cancellation): string[] | undefined {
+function claimsBy(workspace: Workspace, mentions: readonly Mention[], max: number, token: Cancellation): { lines: string[]; more: number } | undefined {
   const claimsByKey = new Map<string, Mention[]>();
   for (const mention of mentions) {
     if (mention.kind !== 'by' || !mention.claim?.key || !mention.claim.valid) continue;
@@ -144,21 +144,21 @@ function claimsBy(workspace: Workspace, mentions: readonly Mention[], token: Can
     list.push(mention);
     claimsByKey.set(mention.claim.key, list);
   }
+  const keys = [...claimsByKey.keys()].sort((a, b) => a.localeCompare(b));
   const lines: string[] = [];
-  for (const [key, byMentions] of [...claimsByKey].sort(([a], [b]) => a.localeCompare(b))) {
+  // Only the keys shown are judged: a prolific claimant may have hundreds.
+  for (const key of keys.slice(0, max)) {
     if (token.isCancellationRequested) return undefined;
-    // The key's occurrences are looked up once, however many of them the actor claims.
     const all = workspace.occurrences(key);
     const verdicts: CounterSourceVerdict[] = [];
-    for (const mention of byMentions) {
+    for (const mention of claimsByKey.get(key)!) {
       const occurrence = all.find((o) => o.note.uri === mention.uri && o.claim === mention.claim);
       if (occurrence) verdicts.push(counterSourceVerdict(claimStatus(occurrence, all)));
     }
-    if (verdicts.length === 0) continue;
     const { outlets } = sourceCounts(all);
-    lines.push(`- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`);
+    if (verdicts.length > 0) lines.push(`- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`);
   }
-  return lines;
+  return { lines, more: Math.max(0, keys.length - max) };
 }
 
 function verdictText(verdict: CounterSourceVerdict): string {
