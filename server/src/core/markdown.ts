@@ -74,6 +74,7 @@ const URL_LIKE = /^https?:\/\/\S+$/i;
 export function parseBody(text: string, bodyStart: number): MarkdownBody {
   const body: MarkdownBody = { wikiLinks: [], claims: [], headings: [], blocks: [], prose: [], diagnostics: [] };
   const excluded: Span[] = [];
+  const marks = markupStarts(text, bodyStart);
   let fence: { char: string; length: number } | undefined;
   let blockStart = -1;
   let previousLine: Span | undefined;
@@ -85,7 +86,7 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
       let blockEnd = end;
       while (blockEnd > blockStart && /\s/.test(text[blockEnd - 1])) blockEnd--;
       body.blocks.push({ start: blockStart, end: blockEnd });
-      parseInline(text, blockStart, end, body, excluded);
+      parseInline(text, blockStart, end, body, excluded, marks);
     }
     blockStart = -1;
   };
@@ -123,7 +124,7 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
         const textSpan = headingText(text, lineStart + heading[0].length, lineEnd);
         body.headings.push({ level: heading[1].length, text: text.slice(textSpan.start, textSpan.end), span: { start: lineStart, end: lineEnd }, textSpan });
         body.blocks.push(textSpan);
-        parseInline(text, textSpan.start, textSpan.end, body, excluded);
+        parseInline(text, textSpan.start, textSpan.end, body, excluded, marks);
       } else if (setext && previousLine && blockStart === previousLine.start) {
         const textSpan = headingText(text, previousLine.start, previousLine.end);
         body.headings.push({ level: setext[1][0] === '=' ? 1 : 2, text: text.slice(textSpan.start, textSpan.end), span: { start: previousLine.start, end: lineEnd }, textSpan });
@@ -172,9 +173,30 @@ class ForwardFinder {
   }
 }
 
-function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[]): void {
+/** Where markup can start: `\\`, `<`, `[`, `]` and URLs. Found in one native scan, so that prose between is skipped. */
+function markupStarts(text: string, from: number): number[] {
+  const starts: number[] = [];
+  const pattern = /[\\<[\]]|https?:\/\/|www\./gi;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) starts.push(match.index);
+  return starts;
+}
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[], marks: readonly number[]): void {
   const codeSpans = findCodeSpans(text, start, end);
   let codeIndex = 0;
+  let mark = firstAtOrAfter(marks, start);
   const brackets: number[] = [];
   const closeBrace = new ForwardFinder(text, '}', end);
   const closeWiki = new ForwardFinder(text, ']]', end);
@@ -193,6 +215,13 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
       excluded.push(codeSpans[codeIndex]);
       i = codeSpans[codeIndex].end - 1;
       codeIndex++;
+      continue;
+    }
+    // Plain prose up to the next possible markup or code span is skipped in one step.
+    while (mark < marks.length && marks[mark] < i) mark++;
+    const next = Math.min(mark < marks.length ? marks[mark] : end, codeIndex < codeSpans.length ? codeSpans[codeIndex].start : end, end);
+    if (next > i) {
+      i = next - 1;
       continue;
     }
     const ch = text[i];
