@@ -1,6 +1,6 @@
 // Precision and recall of alias discovery (the `alias.near-match` hint) on the samples, written to
 // bench/results/alias-discovery.md. Run after `npm run build`:
-//   node out/bench/alias-discovery-quality.js [--seeds /work/shared/seeds] [--out bench/results/alias-discovery.md]
+//   node out/bench/alias-discovery-quality.js [--seeds test/fixtures/seeds] [--out bench/results/alias-discovery.md]
 //
 // Three measurements:
 // 1. Real text, full registry: every hint on the sample articles, the raw seed texts and the actor notes is a false
@@ -18,7 +18,7 @@ import { uriOfPath } from '../server/src/node/files';
 import { aliasNearMatches, normalizeName, type Actor, type Note, type Workspace } from '../server/src/core';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_SEEDS = '/work/shared/seeds';
+const DEFAULT_SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
 const DEFAULT_OUT = path.join(REPO_ROOT, 'bench', 'results', 'alias-discovery.md');
 
 /**

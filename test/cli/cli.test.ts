@@ -1,28 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { REPO, runCli, tempFolder } from '../helpers/cli';
 import { joinLines } from '../helpers/workspace';
 
-const REPO = path.resolve(__dirname, '../../..');
-const CLI = path.join(REPO, 'bin/counterpoint.js');
 const SAMPLES = path.join(REPO, 'samples');
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempFolder(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'counterpoint-cli-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const run = runCli;
 
 function noteCount(folder: string): number {
   return readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.md')).length;

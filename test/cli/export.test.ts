@@ -1,31 +1,14 @@
 // counterpoint export --claimreview, run as a user runs it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { REPO, SEEDS, runCli, tempFolder } from '../helpers/cli';
 import type { ClaimReviewJsonLd } from '../../server/src/core/claimReview';
 import { joinLines } from '../helpers/workspace';
 
-const REPO = path.resolve(__dirname, '../../..');
-const CLI = path.join(REPO, 'bin/counterpoint.js');
 const SAMPLES = path.join(REPO, 'samples');
-const SEEDS = '/work/shared/seeds';
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempFolder(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'counterpoint-export-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const run = runCli;
 
 function exported(...args: string[]): ClaimReviewJsonLd[] {
   const { code, stdout, stderr } = run('export', ...args, '--claimreview');
@@ -33,24 +16,10 @@ function exported(...args: string[]): ClaimReviewJsonLd[] {
   return JSON.parse(stdout) as ClaimReviewJsonLd[];
 }
 
-/**
- * Raw article texts without frontmatter or annotations: the seed texts the samples were annotated from
- * or, where they are not at hand, the samples' own bodies stripped of their markup.
- */
+/** Raw article texts without frontmatter or annotations: the seed texts the samples were annotated from. */
 function rawTexts(): Record<string, string> {
-  if (existsSync(SEEDS)) {
-    const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
-    return Object.fromEntries(seeds.map((f) => [`articles/${f.replace(/\.txt$/, '.md')}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
-  }
-  const articles = path.join(SAMPLES, 'articles');
-  return Object.fromEntries(readdirSync(articles).map((f) => {
-    const body = readFileSync(path.join(articles, f), 'utf8')
-      .replace(/^---\n[\s\S]*?\n---\n/, '')
-      .replace(/\{[^}]*claim=[^}]*\}/g, '')
-      .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
-      .replace(/[[\]]/g, '');
-    return [`articles/${f}`, body];
-  }));
+  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+  return Object.fromEntries(seeds.map((f) => [`articles/${f.replace(/\.txt$/, '.md')}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
 }
 
 test('on the samples: one ClaimReview per claim key, as many as the claim matrix has rows, in key order', () => {

@@ -1,18 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { REPO, SEEDS, runCliIn } from '../helpers/cli';
 
-const REPO = path.resolve(__dirname, '../../..');
-const CLI = path.join(REPO, 'bin/counterpoint.js');
-const SEEDS = path.join(REPO, 'test/fixtures/seeds');
-
-function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliIn;
 
 /** A workspace with the samples' actors and config, and no articles yet. */
 function workspaceWithSampleActors(): string {

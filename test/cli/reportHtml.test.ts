@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { REPO, runCli } from '../helpers/cli';
 
-const REPO = path.resolve(__dirname, '../../..');
-const CLI = path.join(REPO, 'bin/counterpoint.js');
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 function withFolder(use: (folder: string) => void): void {
   const folder = mkdtempSync(path.join(tmpdir(), 'counterpoint-html-'));

@@ -11,6 +11,8 @@ export interface ClaimOccurrence {
 
 export interface ClaimStatus {
   occurrence: ClaimOccurrence;
+  /** Every occurrence of the key, this one included, in note order. */
+  occurrences: readonly ClaimOccurrence[];
   /** Occurrences of the key in articles of other outlets. */
   crossSources: ClaimOccurrence[];
   /** Cross-sources that dispute it or come from another perspective. */
@@ -63,6 +65,7 @@ export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccu
   const singleSource = occurrence.claim.singleSource;
   return {
     occurrence,
+    occurrences: all,
     crossSources,
     counterSources,
     counterUrl,

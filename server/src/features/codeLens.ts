@@ -54,16 +54,11 @@ export function provideCodeLenses(ctx: FeatureContext, uri: string): CodeLens[] 
   const note = ctx.workspace.getNote(uri);
   if (!note || note.kind !== 'article') return [];
   const lenses: CodeLens[] = [];
-  const occurrencesByKey = new Map<string, ClaimOccurrence[]>();
   for (const claim of note.claims) {
     if (!claim.valid || !claim.key) continue;
     const status = ctx.workspace.statusOf(uri, claim);
     if (!status) continue;
-    let occurrences = occurrencesByKey.get(claim.key);
-    if (!occurrences) {
-      occurrences = ctx.workspace.occurrences(claim.key);
-      occurrencesByKey.set(claim.key, occurrences);
-    }
+    const { occurrences } = status;
     const { outlets, perspectives } = sourceCounts(occurrences);
     const title = `${plural(outlets, 'source')} · ${plural(perspectives, 'perspective')} · ${verdictLabel(counterSourceVerdict(status))}`;
     const range = lensRange(note, claim.span.start, claim.span.end);

@@ -179,7 +179,7 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   const { workspace } = ctx;
   const blocks = [`**Claim ${escapeMarkdown(claim.key)}**${claimantText(workspace, claim)}`];
   const status = workspace.statusOf(note.uri, claim);
-  const all = workspace.occurrences(claim.key);
+  const all = status?.occurrences ?? workspace.occurrences(claim.key);
   blocks.push(status ? statusLines(status, all).join('  \n') : notCountedLine(note, claim));
 
   const entries: SourceEntry[] = [];
