@@ -576,11 +576,15 @@ interface Cue {
 /** The cue words of a block, in order. */
 function cuesIn(text: string, block: Span): Cue[] {
   const cues: Cue[] = [];
-  CUE.lastIndex = block.start;
-  for (let match = CUE.exec(text); match !== null && match.index + match[0].length <= block.end; match = CUE.exec(text)) {
+  // Matched in the block's own text: a global search from lastIndex would run on to the end of the note for every
+  // paragraph that has no cue, quadratic in a note of many short paragraphs.
+  const blockText = text.slice(block.start, block.end);
+  CUE.lastIndex = 0;
+  for (let match = CUE.exec(blockText); match !== null; match = CUE.exec(blockText)) {
     // Only "According to" may be capitalised: "Said" opening a sentence is a name more often than not.
     const word = match[0];
-    cues.push({ word: word.toLowerCase(), span: { start: match.index, end: match.index + word.length } });
+    const start = block.start + match.index;
+    cues.push({ word: word.toLowerCase(), span: { start, end: start + word.length } });
   }
   return cues;
 }
@@ -632,9 +636,10 @@ function quotedRegions(text: string, block: Span): Span[] {
   const regions: Span[] = [];
   let open = -1;
   let closer = '';
-  QUOTE_MARKS.lastIndex = block.start;
-  for (let match = QUOTE_MARKS.exec(text); match !== null && match.index < block.end; match = QUOTE_MARKS.exec(text)) {
-    const i = match.index;
+  const blockText = text.slice(block.start, block.end);
+  QUOTE_MARKS.lastIndex = 0;
+  for (let match = QUOTE_MARKS.exec(blockText); match !== null; match = QUOTE_MARKS.exec(blockText)) {
+    const i = block.start + match.index;
     const ch = match[0];
     const straightOpens = ch === '"' && (i === block.start || /[\s([—–-]/.test(text[i - 1])) && !/\s/.test(text[i + 1] ?? ' ');
     if (open >= 0) {
