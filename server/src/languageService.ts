@@ -1,6 +1,6 @@
 // The facade over every feature: what the LSP server (and any other host) calls.
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
-import { buildClaimMatrix, renderMatrixMarkdown, type Cancellation } from './core';
+import { buildClaimMatrix, renderMatrixMarkdown, type Cancellation, type DiagnosticsOptions } from './core';
 import type { ClaimMatrix, ImportArticleParams } from './protocol';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -19,7 +19,7 @@ import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symb
 export function createLanguageService(ctx: FeatureContext) {
   return {
     context: ctx,
-    diagnostics: (uri: string) => provideDiagnostics(ctx, uri),
+    diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
     definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
     references: (uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation) =>

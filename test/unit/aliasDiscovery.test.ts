@@ -102,6 +102,18 @@ describe('alias.near-match', () => {
     assert.deepEqual(d.data, { actorId: 'tokayev', text: 'Tokaiev', alias: 'Tokayev' });
   });
 
+  test('hint-level suggestions are left out when not asked for (closed notes), unless a rule raises them above a hint', () => {
+    const files = { 'actors/tokayev.md': TOKAYEV, 'articles/a.md': article('Later Tokaiev met the delegation. Officials said the talks would go on for another week.') };
+    const suggestions = (workspace: Workspace, hints: boolean) => workspace.diagnostics(uriOf('articles/a.md'), { hints })
+      .filter((d) => ['alias.near-match', 'actor.candidate', 'claim.candidate'].includes(d.code))
+      .map((d) => `${d.code} ${d.severity}`);
+    const defaults = workspaceOf(files);
+    assert.deepEqual(suggestions(defaults, true), ['alias.near-match hint', 'claim.candidate hint']);
+    assert.deepEqual(suggestions(defaults, false), []);
+    const raised = workspaceOf(files, { rules: { 'alias.near-match': 'warning' } });
+    assert.deepEqual(suggestions(raised, false), ['alias.near-match warning']);
+  });
+
   test('near the name itself, the message does not repeat it', () => {
     const workspace = workspaceOf({ 'actors/tokayev.md': TOKAYEV, 'articles/a.md': article('Qasym-Jomart Tokaev spoke.') });
     const [d] = workspace.diagnostics(uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');

@@ -50,6 +50,11 @@ function snapshot(workspace: Workspace) {
   }
   result['(claim keys)'] = workspace.claimKeys();
   result['(actors)'] = workspace.actors().map((a) => [a.id, a.note.path]);
+  result['(mentions by actor)'] = workspace.actors().map((a) => [
+    a.id,
+    [...workspace.mentionsByNoteOf(a.id)].sort(([x], [y]) => x.localeCompare(y)).map(([uri, mentions]) => [uri, mentions.map((m) => [m.kind, m.span.start])]),
+    workspace.mentionsOf(a.id).map((m) => [m.uri, m.kind, m.span.start]),
+  ]);
   return result;
 }
 

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { Workspace, type ConfigProblem } from '../core';
-import { findNotes, loadConfig, readNote, uriOfPath } from '../node/files';
+import { findNotes, loadConfig, readNoteSync, uriOfPath } from '../node/files';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -24,7 +24,7 @@ export async function loadFolder(folder: string): Promise<LoadedFolder> {
   const showProgress = process.stderr.isTTY && files.length > 200;
   const texts: [string, string][] = [];
   for (const file of files) {
-    const read = await readNote(file);
+    const read = readNoteSync(file);
     if ('text' in read) texts.push([uriOfPath(file), read.text]);
     else process.stderr.write(`skipped ${file}: ${read.skipped}\n`);
     if (showProgress && texts.length % 100 === 0) process.stderr.write(`\rreading ${texts.length}/${files.length} notes`);

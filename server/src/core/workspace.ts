@@ -2,7 +2,7 @@ import { aliasNearMatchDiagnostics, aliasNearMatches } from './aliasDiscovery';
 import { AliasMatcher } from './aliases';
 import { defaultConfig, type WorkspaceConfig } from './config';
 import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from './counterSource';
-import { applySeverities, diagnostic, type CoreDiagnostic } from './diagnostics';
+import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from './diagnostics';
 import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
@@ -35,6 +35,15 @@ export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
+export interface DiagnosticsOptions {
+  /**
+   * Whether to work out the hint-level suggestions (alias near-matches, candidate actors and claims). They are for the
+   * note being edited: an editor passes false for closed notes, which then get them only where a rule raises one
+   * above a hint. Default true.
+   */
+  hints?: boolean;
+}
+
 export interface UpdateResult {
   /** Notes whose diagnostics may have changed, this one included. */
   affected: Set<string>;
@@ -59,7 +68,13 @@ export class Workspace {
   private batchDepth = 0;
 
   private readonly mentionsByNote = new Map<string, Mention[]>();
-  private readonly notesByActor = new Map<string, Set<string>>();
+  /** Per actor id, the notes that mention it and its mentions in each, in note order. */
+  private readonly mentionsByActor = new Map<string, Map<string, Mention[]>>();
+  /** Per actor id, the notes that mention it in URI order: sorted when first asked, dropped when a note starts or stops mentioning it. */
+  private readonly sortedNotesByActor = new Map<string, string[]>();
+  /** Per actor id, a number that changes whenever a note that mentions it (before or after) is indexed again or removed. */
+  private readonly mentionVersions = new Map<string, number>();
+  private lastMentionVersion = 0;
   private readonly notesByClaimKey = new Map<string, Set<string>>();
   /** Every note that writes a `claim=` key, valid or not, in any folder: what references and rename edit. */
   private readonly notesWritingClaimKey = new Map<string, Set<string>>();
@@ -98,7 +113,8 @@ export class Workspace {
   clear(): void {
     this.notesByUri.clear();
     this.mentionsByNote.clear();
-    this.notesByActor.clear();
+    this.mentionsByActor.clear();
+    this.sortedNotesByActor.clear();
     this.notesByClaimKey.clear();
     this.notesWritingClaimKey.clear();
     this.notesByStem.clear();
@@ -203,8 +219,7 @@ export class Workspace {
       removeFrom(this.notesByClaimKey, claim.key, note.uri);
       removeFrom(this.notesWritingClaimKey, claim.key, note.uri);
     }
-    for (const mention of this.mentionsByNote.get(note.uri) ?? []) removeFrom(this.notesByActor, mention.actorId, note.uri);
-    this.mentionsByNote.delete(note.uri);
+    this.unindexMentions(note.uri);
   }
 
   /** Other articles whose counter-source status may change with this edit. */
@@ -260,7 +275,8 @@ export class Workspace {
       for (const actor of actors) for (const name of actorNames(actor)) if (name !== actor.id) this.matcher.add(actor.id, name);
     }
     this.mentionsByNote.clear();
-    this.notesByActor.clear();
+    this.mentionsByActor.clear();
+    this.sortedNotesByActor.clear();
     for (const note of this.notesByUri.values()) this.resolveMentions(note);
     return true;
   }
@@ -280,8 +296,28 @@ export class Workspace {
       mentions.push({ uri: note.uri, actorId: bare.actorId, kind: 'bare', span: bare.span, viaId: false });
     }
     mentions.sort((a, b) => a.span.start - b.span.start);
+    this.unindexMentions(note.uri);
     this.mentionsByNote.set(note.uri, mentions);
-    for (const mention of mentions) addTo(this.notesByActor, mention.actorId, note.uri);
+    const byActor = new Map<string, Mention[]>();
+    for (const mention of mentions) pushTo(byActor, mention.actorId, mention);
+    for (const [actorId, ofActor] of byActor) {
+      this.mentionVersions.set(actorId, ++this.lastMentionVersion);
+      let notes = this.mentionsByActor.get(actorId);
+      if (!notes) this.mentionsByActor.set(actorId, (notes = new Map()));
+      if (!notes.has(note.uri)) this.sortedNotesByActor.delete(actorId);
+      notes.set(note.uri, ofActor);
+    }
+  }
+
+  private unindexMentions(uri: string): void {
+    for (const mention of this.mentionsByNote.get(uri) ?? []) {
+      const notes = this.mentionsByActor.get(mention.actorId);
+      if (!notes?.delete(uri)) continue;
+      this.mentionVersions.set(mention.actorId, ++this.lastMentionVersion);
+      this.sortedNotesByActor.delete(mention.actorId);
+      if (notes.size === 0) this.mentionsByActor.delete(mention.actorId);
+    }
+    this.mentionsByNote.delete(uri);
   }
 
   // ---- queries ----
@@ -326,16 +362,34 @@ export class Workspace {
     return this.mentionsByNote.get(uri) ?? [];
   }
 
-  /** Every mention of an actor across the workspace, in note order. */
+  /** Every mention of an actor across the workspace, in note order (notes in URI order). */
   mentionsOf(actorId: string, token?: Cancellation): Mention[] {
-    const actor = this.actor(actorId);
-    if (!actor) return [];
+    const id = this.actor(actorId)?.id;
+    const byNote = id === undefined ? undefined : this.mentionsByActor.get(id);
+    if (!byNote) return [];
+    let uris = this.sortedNotesByActor.get(id!);
+    if (!uris) this.sortedNotesByActor.set(id!, (uris = [...byNote.keys()].sort()));
     const result: Mention[] = [];
-    for (const uri of [...(this.notesByActor.get(actor.id) ?? [])].sort()) {
+    for (const uri of uris) {
       if (token?.isCancellationRequested) break;
-      for (const mention of this.mentionsByNote.get(uri) ?? []) if (mention.actorId === actor.id) result.push(mention);
+      for (const mention of byNote.get(uri)!) result.push(mention);
     }
     return result;
+  }
+
+  /**
+   * Changes whenever what is known of an actor's mentions may have changed: a note that mentions it was indexed again
+   * (its text, its frontmatter) or removed, or the registry changed. A key for caches of what is derived from them.
+   */
+  mentionVersionOf(actorId: string): string {
+    const id = this.actor(actorId)?.id;
+    return `${this.registryVersion}:${id === undefined ? -1 : this.mentionVersions.get(id) ?? 0}`;
+  }
+
+  /** The notes that mention an actor, each with its mentions of it in note order; the notes in no particular order. */
+  mentionsByNoteOf(actorId: string): ReadonlyMap<string, readonly Mention[]> {
+    const id = this.actor(actorId)?.id;
+    return (id === undefined ? undefined : this.mentionsByActor.get(id)) ?? EMPTY_MENTIONS_BY_NOTE;
   }
 
   /** Every note that writes the key in a claim, valid or not, in any folder, in URI order. */
@@ -367,15 +421,15 @@ export class Workspace {
   }
 
   /** Every diagnostic of a note, its own and those that depend on the rest of the workspace, at the configured severities. */
-  diagnostics(uri: string): CoreDiagnostic[] {
+  diagnostics(uri: string, options: DiagnosticsOptions = {}): CoreDiagnostic[] {
     const note = this.notesByUri.get(uri);
     if (!note) return [];
-    const result = [...note.diagnostics, ...this.workspaceDiagnostics(note)];
+    const result = [...note.diagnostics, ...this.workspaceDiagnostics(note, options.hints !== false)];
     result.sort((a, b) => a.span.start - b.span.start);
     return applySeverities(result, this.config.rules);
   }
 
-  private workspaceDiagnostics(note: Note): CoreDiagnostic[] {
+  private workspaceDiagnostics(note: Note, hints: boolean): CoreDiagnostic[] {
     const result: CoreDiagnostic[] = [];
     for (const link of note.wikiLinks) {
       if (this.resolveActor(link.target) || this.notesNamed(link.target).length > 0) continue;
@@ -389,9 +443,12 @@ export class Workspace {
       }
     }
     if (note.kind === 'actor' && note.actor) this.registryDiagnostics(note, note.actor, result);
-    result.push(...aliasNearMatchDiagnostics(this, note));
-    if (note.kind === 'article') {
-      result.push(...candidateHints(note, { mentions: this.mentionsIn(note.uri), nearMatches: aliasNearMatches(this, note), isKnown: (name) => this.resolveActor(name) !== undefined, rules: this.config.rules, bareAliases: this.config.bareAliases }));
+    if (this.suggestionWanted('alias.near-match', hints)) result.push(...aliasNearMatchDiagnostics(this, note));
+    const actorCandidates = this.suggestionWanted('actor.candidate', hints);
+    const claimCandidates = this.suggestionWanted('claim.candidate', hints);
+    if (note.kind === 'article' && (actorCandidates || claimCandidates)) {
+      const rules = { ...this.config.rules, ...(actorCandidates ? {} : { 'actor.candidate': 'off' as const }), ...(claimCandidates ? {} : { 'claim.candidate': 'off' as const }) };
+      result.push(...candidateHints(note, { mentions: this.mentionsIn(note.uri), nearMatches: aliasNearMatches(this, note), isKnown: (name) => this.resolveActor(name) !== undefined, rules, bareAliases: this.config.bareAliases }));
     }
     if (note.kind === 'article') {
       // Claims of one note that share a key and whether they dispute it share their status and message
@@ -416,6 +473,12 @@ export class Workspace {
       }
     }
     return result;
+  }
+
+  /** A suggestion is worked out when hints are asked for, or when a rule makes it more than a hint. */
+  private suggestionWanted(code: DiagnosticCode, hints: boolean): boolean {
+    const severity = this.config.rules[code] ?? DIAGNOSTIC_CODES[code];
+    return hints || (severity !== 'hint' && severity !== 'off');
   }
 
   private registryDiagnostics(note: Note, meta: ActorMeta, result: CoreDiagnostic[]): void {
@@ -449,6 +512,8 @@ export function actorNames(actor: Actor): string[] {
 function sameId(written: string, id: string): boolean {
   return written.trim().toLowerCase() === id.toLowerCase();
 }
+
+const EMPTY_MENTIONS_BY_NOTE: ReadonlyMap<string, readonly Mention[]> = new Map();
 
 const claimsByKeyCache = new WeakMap<Note, Map<string, ClaimSpan[]>>();
 

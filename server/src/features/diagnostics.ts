@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { CoreDiagnostic, Severity } from '../core';
+import type { CoreDiagnostic, DiagnosticsOptions, Severity } from '../core';
 import type { FeatureContext } from './context';
 
 export const DIAGNOSTIC_SOURCE = 'counterpoint';
@@ -12,10 +12,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The one place where core diagnostics become LSP diagnostics. */
-export function provideDiagnostics(ctx: FeatureContext, uri: string): Diagnostic[] {
+export function provideDiagnostics(ctx: FeatureContext, uri: string, options: DiagnosticsOptions = {}): Diagnostic[] {
   const note = ctx.workspace.getNote(uri);
   if (!note) return [];
-  return ctx.workspace.diagnostics(uri).map((d) => toLspDiagnostic(ctx, note.lines.rangeOf(d.span), d));
+  return ctx.workspace.diagnostics(uri, options).map((d) => toLspDiagnostic(ctx, note.lines.rangeOf(d.span), d));
 }
 
 function toLspDiagnostic(ctx: FeatureContext, range: Diagnostic['range'], d: CoreDiagnostic): Diagnostic {

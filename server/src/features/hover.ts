@@ -58,24 +58,23 @@ function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | un
 
 function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancellation): string[] | undefined {
   const name = actor.meta.name || actor.id;
-  const mentions = ctx.workspace.mentionsOf(actor.id, token);
-  if (token.isCancellationRequested) return undefined;
+  const summary = actorSummary(ctx.workspace, actor, token);
+  if (!summary) return undefined;
 
   const blocks = [actorHeader(actor, note)];
   const aliases = actor.meta.aliases.map((alias) => alias.value).filter((alias) => alias !== actor.meta.name);
   if (aliases.length > 0) blocks.push(`Also written: ${aliases.map(escapeMarkdown).join(', ')}`);
 
-  const sources = mentionSources(ctx.workspace, note, mentions, token);
-  if (!sources) return undefined;
-  const notesMentioning = new Set(mentions.map((m) => m.uri)).size;
-  blocks.push('---', `**Cross-source context** · mentioned in ${plural(notesMentioning, 'note')}${mentions.some((m) => m.uri === note.uri) ? ', this one included' : ''}`);
+  const thisOneIncluded = summary.notes.has(note.uri);
+  blocks.push('---', `**Cross-source context** · mentioned in ${plural(summary.notes.size, 'note')}${thisOneIncluded ? ', this one included' : ''}`);
+  const sources = renderGroups(summary.sources, ctx.settings.hoverMaxSources, ctx.workspace.configuration.perspectives, note);
   if (sources.length === 0) blocks.push(`No other note mentions ${escapeMarkdown(name)}.`);
-  else blocks.push(...renderGroups(sources, ctx.settings.hoverMaxSources, ctx.workspace.configuration.perspectives));
-  const otherNotes = otherNotesMentioning(ctx.workspace, note, mentions);
+  else blocks.push(...sources);
+  const otherNotes = summary.otherNotes.filter((mention) => mention.uri !== note.uri);
   if (otherNotes.length > 0) blocks.push(otherNotesLine(ctx.workspace, otherNotes));
 
   const max = Math.max(0, ctx.settings.hoverMaxSources);
-  const claims = claimsBy(ctx.workspace, mentions, max, token);
+  const claims = claimsBy(ctx.workspace, summary, max, token);
   if (!claims) return undefined;
   if (claims.lines.length > 0) {
     blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.lines.join('\n'));
@@ -92,33 +91,76 @@ function actorHeader(actor: Actor, hovered: Note): string {
   return parts.join(' · ');
 }
 
-/** One entry per other note that mentions the actor, at its first mention. */
-function mentionSources(workspace: Workspace, hovered: Note, mentions: readonly Mention[], token: Cancellation): SourceEntry[] | undefined {
-  const firstByNote = new Map<string, Mention>();
-  for (const mention of mentions) {
-    if (mention.uri !== hovered.uri && !firstByNote.has(mention.uri)) firstByNote.set(mention.uri, mention);
-  }
-  const entries: SourceEntry[] = [];
-  for (const mention of firstByNote.values()) {
-    if (token.isCancellationRequested) return undefined;
-    const note = workspace.getNote(mention.uri);
-    // Sources are articles; the analyst's own notes are summed up after them.
-    if (!note || note.kind !== 'article') continue;
-    // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
-    const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
-    entries.push(sourceEntry(note, anchor.start, [], () => quoteAround(note, anchor)));
-  }
-  return entries;
+/**
+ * What an actor's hover lists, whichever note it is hovered in. A much-mentioned actor is in thousands of notes, so
+ * it is worked out once for each version of the actor's mentions (see `mentionVersionOf`) and kept for the last few
+ * actors hovered; what depends on other notes' claims (the verdicts) is judged at each hover.
+ */
+interface ActorSummary {
+  version: string;
+  /** The notes that mention the actor. */
+  notes: ReadonlyMap<string, readonly Mention[]>;
+  /** One entry per article that mentions the actor, at its first mention, grouped and ordered (see `groupSources`). */
+  sources: ReadonlyMap<string, SourceEntry[]>;
+  /** Notes other than articles (actor notes, the analyst's own notes), at their first mention, in URI order. */
+  otherNotes: Mention[];
+  /** The valid claims the actor is the claimant of, by key, keys in order. */
+  claimsByKey: ReadonlyMap<string, Mention[]>;
 }
 
-/** Notes other than articles (actor notes, the analyst's own notes) that mention the actor, each at its first mention. */
-function otherNotesMentioning(workspace: Workspace, hovered: Note, mentions: readonly Mention[]): Mention[] {
-  const first = new Map<string, Mention>();
-  for (const mention of mentions) {
-    if (mention.uri === hovered.uri || first.has(mention.uri)) continue;
-    if (workspace.getNote(mention.uri)?.kind !== 'article') first.set(mention.uri, mention);
+const SUMMARIES_KEPT = 16;
+const summaryCache = new WeakMap<Workspace, Map<string, ActorSummary>>();
+
+function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): ActorSummary | undefined {
+  let cache = summaryCache.get(workspace);
+  if (!cache) summaryCache.set(workspace, (cache = new Map()));
+  const version = workspace.mentionVersionOf(actor.id);
+  const cached = cache.get(actor.id);
+  cache.delete(actor.id);
+  if (cached?.version === version) {
+    cache.set(actor.id, cached);
+    return cached;
   }
-  return [...first.values()].sort((a, b) => a.uri.localeCompare(b.uri));
+  const summary = summarize(workspace, actor, version, token);
+  if (!summary) return undefined;
+  cache.set(actor.id, summary);
+  if (cache.size > SUMMARIES_KEPT) cache.delete(cache.keys().next().value!);
+  return summary;
+}
+
+function summarize(workspace: Workspace, actor: Actor, version: string, token: Cancellation): ActorSummary | undefined {
+  const notes = workspace.mentionsByNoteOf(actor.id);
+  const sources: SourceEntry[] = [];
+  const otherNotes: Mention[] = [];
+  const claimsByKey = new Map<string, Mention[]>();
+  for (const [uri, mentions] of notes) {
+    if (token.isCancellationRequested) return undefined;
+    const note = workspace.getNote(uri);
+    if (!note) continue;
+    const [first] = mentions;
+    if (note.kind === 'article') {
+      // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
+      const anchor = first.claim?.span ?? first.linkSpan ?? first.span;
+      sources.push({ group: groupOf(note), date: note.article?.date || undefined, path: note.path, note, offset: anchor.start, quoted: anchor, around: true });
+    } else {
+      otherNotes.push(first);
+    }
+    for (const mention of mentions) {
+      if (mention.kind !== 'by' || !mention.claim?.key || !mention.claim.valid) continue;
+      const list = claimsByKey.get(mention.claim.key);
+      if (list) list.push(mention);
+      else claimsByKey.set(mention.claim.key, [mention]);
+    }
+  }
+  otherNotes.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const keys = [...claimsByKey.keys()].sort((a, b) => a.localeCompare(b));
+  return {
+    version,
+    notes,
+    sources: groupSources(sources),
+    otherNotes,
+    claimsByKey: new Map(keys.map((key) => [key, claimsByKey.get(key)!])),
+  };
 }
 
 const OTHER_NOTES_LISTED = 3;
@@ -136,29 +178,23 @@ function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): str
 }
 
 /** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
-function claimsBy(workspace: Workspace, mentions: readonly Mention[], max: number, token: Cancellation): { lines: string[]; more: number } | undefined {
-  const claimsByKey = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    if (mention.kind !== 'by' || !mention.claim?.key || !mention.claim.valid) continue;
-    const list = claimsByKey.get(mention.claim.key) ?? [];
-    list.push(mention);
-    claimsByKey.set(mention.claim.key, list);
-  }
-  const keys = [...claimsByKey.keys()].sort((a, b) => a.localeCompare(b));
+function claimsBy(workspace: Workspace, summary: ActorSummary, max: number, token: Cancellation): { lines: string[]; more: number } | undefined {
   const lines: string[] = [];
+  let shown = 0;
   // Only the keys shown are judged: a prolific claimant may have hundreds.
-  for (const key of keys.slice(0, max)) {
+  for (const [key, mentions] of summary.claimsByKey) {
+    if (shown++ >= max) break;
     if (token.isCancellationRequested) return undefined;
     const all = workspace.occurrences(key);
     const verdicts: CounterSourceVerdict[] = [];
-    for (const mention of claimsByKey.get(key)!) {
+    for (const mention of mentions) {
       const occurrence = all.find((o) => o.note.uri === mention.uri && o.claim === mention.claim);
       if (occurrence) verdicts.push(counterSourceVerdict(claimStatus(occurrence, all)));
     }
     const { outlets } = sourceCounts(all);
     if (verdicts.length > 0) lines.push(`- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`);
   }
-  return { lines, more: Math.max(0, keys.length - max) };
+  return { lines, more: Math.max(0, summary.claimsByKey.size - max) };
 }
 
 function verdictText(verdict: CounterSourceVerdict): string {
@@ -186,12 +222,13 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   for (const occurrence of all) {
     if (token.isCancellationRequested) return undefined;
     if (occurrence.note.uri === note.uri) continue;
-    entries.push(sourceEntry(occurrence.note, occurrence.claim.span.start, [occurrence.claim.stance], () => quote(occurrence.note, occurrence.claim.textSpan)));
+    const { note: source, claim: sourceClaim } = occurrence;
+    entries.push({ group: groupOf(source), date: source.article?.date || undefined, path: source.path, note: source, offset: sourceClaim.span.start, stance: sourceClaim.stance, quoted: sourceClaim.textSpan, around: false });
   }
   const { outlets, perspectives } = sourceCounts(all);
   blocks.push('---', `**Sources** · ${plural(outlets, 'outlet')} · ${plural(perspectives, 'perspective')}${all.some((o) => o.note.uri === note.uri) ? ', this note included' : ''}`);
   if (entries.length === 0) blocks.push('No other note carries this claim.');
-  else blocks.push(...renderGroups(entries, ctx.settings.hoverMaxSources, workspace.configuration.perspectives));
+  else blocks.push(...renderGroups(groupSources(entries), ctx.settings.hoverMaxSources, workspace.configuration.perspectives));
   return blocks;
 }
 
@@ -235,25 +272,28 @@ function notCountedLine(note: Note, claim: ClaimSpan): string {
 
 // ---- source lists ----
 
+/** A source to list: plain data, rendered only for the entries the hover shows (an actor may have thousands). */
 interface SourceEntry {
   group: string;
   date?: string;
   path: string;
-  /** Rendered only for the entries the hover shows: an actor may have thousands. */
-  render(): string;
+  note: Note;
+  /** Where the link opens the source. */
+  offset: number;
+  stance?: string;
+  /** What is quoted: the span itself, or (`around`) the sentence around it. */
+  quoted: Span;
+  around: boolean;
 }
 
-function sourceEntry(note: Note, offset: number, details: string[], quoted: () => string): SourceEntry {
-  const date = note.article?.date || undefined;
-  const render = () => {
-    const position = note.lines.positionAt(offset);
-    const parts = [fileLink(note.article?.outlet || note.path, note.uri, position.line, position.character)];
-    if (date) parts.push(escapeMarkdown(date));
-    parts.push(...details.map(escapeMarkdown));
-    const text = quoted();
-    return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
-  };
-  return { group: groupOf(note), date, path: note.path, render };
+function renderEntry(entry: SourceEntry): string {
+  const { note } = entry;
+  const position = note.lines.positionAt(entry.offset);
+  const parts = [fileLink(note.article?.outlet || note.path, note.uri, position.line, position.character)];
+  if (entry.date) parts.push(escapeMarkdown(entry.date));
+  if (entry.stance) parts.push(escapeMarkdown(entry.stance));
+  const text = entry.around ? quoteAround(note, entry.quoted) : quote(note, entry.quoted);
+  return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
 }
 
 function groupOf(note: Note): string {
@@ -327,29 +367,37 @@ function blockOf(note: Note, span: Span): Span {
   return { start: note.lines.lineStart(line), end: Math.max(span.end, note.lines.lineEnd(line)) };
 }
 
-/**
- * Entries grouped under a heading per perspective (the configured ones first, in their
- * order), oldest first within a group, at most `max` in all, then how many were left out.
- */
-function renderGroups(entries: SourceEntry[], max: number, perspectives: readonly string[]): string[] {
+/** Entries by group (perspective), oldest first within a group. */
+function groupSources(entries: readonly SourceEntry[]): Map<string, SourceEntry[]> {
   const groups = new Map<string, SourceEntry[]>();
   for (const entry of entries) {
-    const group = groups.get(entry.group) ?? [];
-    group.push(entry);
-    groups.set(entry.group, group);
+    const group = groups.get(entry.group);
+    if (group) group.push(entry);
+    else groups.set(entry.group, [entry]);
   }
+  for (const members of groups.values()) members.sort(byDateThenPath);
+  return groups;
+}
+
+/**
+ * Grouped entries under a heading per perspective (the configured ones first, in their order), oldest first within a
+ * group, at most `max` in all, then how many were left out. The hovered note is not a source of itself.
+ */
+function renderGroups(groups: ReadonlyMap<string, readonly SourceEntry[]>, max: number, perspectives: readonly string[], hovered?: Note): string[] {
   const ordered = [...groups].sort(([a], [b]) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
   const blocks: string[] = [];
   let shown = 0;
+  let total = 0;
   const limit = Math.max(0, max);
-  for (const [group, members] of ordered) {
-    if (shown >= limit) break;
-    members.sort(byDateThenPath);
+  for (const [group, all] of ordered) {
+    const members = hovered && all.some((entry) => entry.note === hovered) ? all.filter((entry) => entry.note !== hovered) : all;
+    total += members.length;
+    if (shown >= limit || members.length === 0) continue;
     const visible = members.slice(0, limit - shown);
     shown += visible.length;
-    blocks.push(`**${escapeMarkdown(group)}** · ${plural(members.length, 'source')}`, visible.map((e) => e.render()).join('\n'));
+    blocks.push(`**${escapeMarkdown(group)}** · ${plural(members.length, 'source')}`, visible.map(renderEntry).join('\n'));
   }
-  if (entries.length > shown) blocks.push(`…and ${plural(entries.length - shown, 'more source', 'more sources')}`);
+  if (total > shown) blocks.push(`…and ${plural(total - shown, 'more source', 'more sources')}`);
   return blocks;
 }
 
@@ -367,5 +415,6 @@ function byDateThenPath(a: SourceEntry, b: SourceEntry): number {
     if (b.date === undefined) return -1;
     return a.date < b.date ? -1 : 1;
   }
-  return a.path.localeCompare(b.path);
+  // Ordinal, not localeCompare: an actor's group can hold thousands of sources, and this runs at every hover.
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

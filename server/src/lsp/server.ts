@@ -18,11 +18,13 @@ import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/conte
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
-import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, uriOfPath } from '../node/files';
+import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
 import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
-const FILES_PER_CHUNK = 200;
+/** Notes are read and indexed in slices of about this long, between which requests and edits are answered. */
+const INDEX_SLICE_MS = 20;
+const PROGRESS_EVERY_MS = 250;
 /** How long one turn of publishing diagnostics may hold the event loop before requests get their turn. */
 const PUBLISH_SLICE_MS = 8;
 
@@ -309,19 +311,25 @@ export class CounterpointServer {
       const actorUris = uris.filter((uri) => this.workspace.kindOf(uri) === 'actor');
       const otherUris = uris.filter((uri) => this.workspace.kindOf(uri) !== 'actor');
 
-      const actorTexts = await Promise.all(actorUris.map(async (uri) => [uri, await this.textOf(uri)] as const));
-      if (generation !== this.indexGeneration) return false;
+      const actorTexts = actorUris.map((uri) => [uri, this.textOfSync(uri)] as const);
       this.workspace.batch(() => {
         for (const [uri, text] of actorTexts) if (text !== undefined) this.workspace.upsert(uri, text);
       });
       markActorsLoaded();
 
-      for (let i = 0; i < otherUris.length; i += FILES_PER_CHUNK) {
-        const chunk = otherUris.slice(i, i + FILES_PER_CHUNK);
-        const texts = await Promise.all(chunk.map(async (uri) => [uri, await this.textOf(uri)] as const));
+      let reported = 0;
+      for (let i = 0; i < otherUris.length;) {
         if (generation !== this.indexGeneration) return false;
-        for (const [uri, text] of texts) if (text !== undefined) this.workspace.upsert(uri, this.openText(uri) ?? text, { collectAffected: false });
-        progress?.report(Math.round(((actorUris.length + i + chunk.length) / uris.length) * 100), `${actorUris.length + i + chunk.length} of ${uris.length} notes`);
+        const sliceEnd = performance.now() + INDEX_SLICE_MS;
+        do {
+          const uri = otherUris[i++];
+          const text = this.textOfSync(uri);
+          if (text !== undefined) this.workspace.upsert(uri, text, { collectAffected: false });
+        } while (i < otherUris.length && performance.now() < sliceEnd);
+        if (performance.now() - reported > PROGRESS_EVERY_MS) {
+          reported = performance.now();
+          progress?.report(Math.round(((actorUris.length + i) / uris.length) * 100), `${actorUris.length + i} of ${uris.length} notes`);
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
       return true;
@@ -335,12 +343,13 @@ export class CounterpointServer {
     return this.openDocument(uri)?.getText();
   }
 
-  private async textOf(uri: string): Promise<string | undefined> {
+  /** The editor's text of an open note, else the file's (read synchronously: see `readNoteSync`). */
+  private textOfSync(uri: string): string | undefined {
     const open = this.openText(uri);
     if (open !== undefined) return open;
     const file = pathOfUri(uri);
     if (!file) return undefined;
-    const read = await readNote(file);
+    const read = readNoteSync(file);
     if ('text' in read) return read.text;
     this.log(`Skipped ${file}: ${read.skipped}`);
     return undefined;
@@ -354,14 +363,16 @@ export class CounterpointServer {
    */
   private publishWhileIndexing(uri: string): void {
     const document = this.openDocument(uri);
-    const complete = this.service.diagnostics(uri).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
+    const complete = this.service.diagnostics(uri, { hints: true }).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
     void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
   }
 
   private publishNow(uri: string): void {
     this.pendingDiagnostics.delete(uri);
     const document = this.openDocument(uri);
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: this.service.diagnostics(uri) });
+    // Hint-level suggestions are for the notes being edited; closed ones get the rest (see DiagnosticsOptions).
+    const diagnostics = this.service.diagnostics(uri, { hints: document !== undefined });
+    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics });
   }
 
   /**
