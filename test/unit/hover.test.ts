@@ -355,3 +355,27 @@ test('the claims of an actor are capped like the sources', () => {
   assert.deepEqual(claimLines, ['- a-claim · 1 outlet · ⚠ no counter-source', '- b-claim · 1 outlet · ⚠ no counter-source']);
   assert.ok(markdown.endsWith('…and 2 more claims'));
 });
+
+test('an actor hover follows every change to the notes that mention it, though what it lists is kept between hovers', () => {
+  const workspace = workspaceOf({
+    'actors/tokayev.md': actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev'] }),
+    'articles/a.md': articleNote({ outlet: 'Channel 24', perspective: 'ukrainian', date: '2022-06-17' }, 'Tokayev spoke in Moscow.'),
+    'articles/b.md': articleNote({ outlet: 'Kyiv Post', perspective: 'ukrainian', date: '2022-06-18' }, 'Tokayev refused to recognise the DPR.'),
+  });
+  const hover = () => markdownOf(hoverOn(workspace, 'articles/a.md', 'Tokayev'));
+  assert.match(hover(), /Kyiv Post/);
+  assert.equal(hover(), hover(), 'the same hover twice');
+
+  workspace.upsert(uriOf('articles/c.md'), articleNote({ outlet: 'TASS', perspective: 'russian-state', date: '2022-06-19' }, 'Tokayev met Putin.'));
+  assert.match(hover(), /\*\*russian-state\*\* · 1 source[\s\S]*TASS/, 'a new note that mentions the actor');
+
+  workspace.upsert(uriOf('articles/b.md'), articleNote({ outlet: 'Kyiv Post', perspective: 'western', date: '2022-06-18' }, 'Tokayev refused to recognise the DPR.'));
+  assert.match(hover(), /\*\*western\*\* · 1 source[\s\S]*Kyiv Post/, 'a changed perspective moves the source');
+
+  workspace.upsert(uriOf('articles/b.md'), articleNote({ outlet: 'Kyiv Post', perspective: 'western', date: '2022-06-18' }, 'The president refused.'));
+  assert.doesNotMatch(hover(), /Kyiv Post/, 'a note that no longer mentions the actor');
+
+  workspace.remove(uriOf('articles/c.md'));
+  assert.doesNotMatch(hover(), /TASS/, 'a removed note');
+  assert.match(hover(), /No other note mentions Kassym-Jomart Tokayev/);
+});
