@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { diagnostic, type CoreDiagnostic } from './diagnostics';
-import type { Span } from './text';
+import { detached, type Span } from './text';
 
 export interface FrontmatterItem {
   value: string;
@@ -81,7 +81,7 @@ export function parseFrontmatter(text: string): FrontmatterResult {
 
   if (!YAML_LANGUAGES.has(language)) {
     diagnostics.push(diagnostic('frontmatter.language', openFenceSpan,
-      `Frontmatter in \`${fence[1]}\` is not read: Counterpoint reads YAML frontmatter only and never runs code from a note.`));
+      detached(`Frontmatter in \`${fence[1]}\` is not read: Counterpoint reads YAML frontmatter only and never runs code from a note.`)));
     return { frontmatter, bodyStart, diagnostics };
   }
 
@@ -99,7 +99,7 @@ export function parseFrontmatter(text: string): FrontmatterResult {
     });
     const data: unknown = parsed.data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) {
-      frontmatter.data = data as Record<string, unknown>;
+      frontmatter.data = detachStrings(data) as Record<string, unknown>;
     } else if (content.trim() !== '') {
       diagnostics.push(diagnostic('frontmatter.not-mapping', openFenceSpan,
         'The frontmatter must be a YAML mapping of fields (`key: value` lines); it is not read.'));
@@ -112,10 +112,42 @@ export function parseFrontmatter(text: string): FrontmatterResult {
     const errorSpan = lineSpan(text, contentStart, closeStart, Math.max(0, line - 1)) ?? { start: closeStart, end: closeEnd };
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^YAMLException: /, '').replace(/:$/, '');
     const lineNumber = lineNumberAt(text, errorSpan.start) + 1;
-    diagnostics.push(diagnostic('frontmatter.yaml', errorSpan, `The frontmatter is not valid YAML (line ${lineNumber}): ${reason}`));
+    diagnostics.push(diagnostic('frontmatter.yaml', errorSpan, detached(`The frontmatter is not valid YAML (line ${lineNumber}): ${reason}`)));
   }
   return { frontmatter, bodyStart, diagnostics };
 }
+
+/**
+ * The parsed YAML with every string in it replaced by a copy: the parser's strings are cut from
+ * the block it was given, which would otherwise stay alive with them. Walked without recursion and
+ * each object once, since YAML aliases can make a deep or widely shared structure.
+ */
+function detachStrings(data: object): object {
+  const seen = new Set<object>();
+  const pending: object[] = [data];
+  for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === 'string') record[key] = detached(item);
+      else if (Array.isArray(item) || isPlainObject(item)) pending.push(item);
+    }
+    // A `__proto__:` key makes the parser set the object's prototype, whose fields then read as the object's.
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (isPlainObject(prototype) && prototype !== Object.prototype) pending.push(prototype);
+  }
+  return data;
+}
+
+function isPlainObject(value: unknown): value is object {
+  return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/** The keys article and actor notes are written with, kept once instead of once per note. */
+const COMMON_KEYS = new Map(['title', 'outlet', 'url', 'date', 'author', 'perspective', 'language', 'id', 'name', 'aliases', 'kind', 'role', 'wikidata']
+  .map((key) => [key, key]));
 
 /** Top-level keys of the block, with the spans of their values and list items. */
 function scanFields(text: string, start: number, end: number): Map<string, FrontmatterField> {
@@ -128,14 +160,15 @@ function scanFields(text: string, start: number, end: number): Map<string, Front
     if (key) {
       const valueStart = lineStart + key[0].length;
       const value = trimmedValue(text, valueStart, lineEnd);
-      current = { key: key[1], keySpan: { start: lineStart, end: lineStart + key[1].length }, valueSpan: value, raw: text.slice(value.start, value.end) };
+      const name = COMMON_KEYS.get(key[1]) ?? detached(key[1]);
+      current = { key: name, keySpan: { start: lineStart, end: lineStart + name.length }, valueSpan: value, raw: detached(text.slice(value.start, value.end)) };
       if (text[value.start - 1] === '[' || text.startsWith('[', value.start)) current.items = flowItems(text, valueStart, lineEnd);
-      if (!fields.has(key[1])) fields.set(key[1], current);
+      if (!fields.has(name)) fields.set(name, current);
     } else if (current) {
       const item = /^[ \t]+-[ \t]+/.exec(line) ?? /^-[ \t]+/.exec(line);
       if (item) {
         const span = trimmedValue(text, lineStart + item[0].length, lineEnd);
-        (current.items ??= []).push({ value: text.slice(span.start, span.end), span });
+        (current.items ??= []).push({ value: detached(text.slice(span.start, span.end)), span });
       } else if (line.trim() !== '' && !/^[ \t]/.test(line) && !line.startsWith('#')) {
         current = undefined;
       }
@@ -194,7 +227,7 @@ function flowItems(text: string, start: number, end: number): FrontmatterItem[] 
       quote = ch;
     } else if (ch === ',' || i === close) {
       const span = trimmedValue(text, itemStart, i);
-      if (span.end > span.start) items.push({ value: text.slice(span.start, span.end), span });
+      if (span.end > span.start) items.push({ value: detached(text.slice(span.start, span.end)), span });
       itemStart = i + 1;
     }
   }

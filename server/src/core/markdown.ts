@@ -1,6 +1,6 @@
 import { diagnostic, type CoreDiagnostic } from './diagnostics';
 import { lineEndAt, nextLineStart } from './frontmatter';
-import { isBlank, type Span } from './text';
+import { detached, isBlank, type Span } from './text';
 
 export type Stance = 'asserts' | 'reports' | 'disputes';
 export const STANCES: readonly Stance[] = ['asserts', 'reports', 'disputes'];
@@ -122,12 +122,12 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
       } else if (heading) {
         flushBlock(lineStart);
         const textSpan = headingText(text, lineStart + heading[0].length, lineEnd);
-        body.headings.push({ level: heading[1].length, text: text.slice(textSpan.start, textSpan.end), span: { start: lineStart, end: lineEnd }, textSpan });
+        body.headings.push({ level: heading[1].length, text: detached(text.slice(textSpan.start, textSpan.end)), span: { start: lineStart, end: lineEnd }, textSpan });
         body.blocks.push(textSpan);
         parseInline(text, textSpan.start, textSpan.end, body, excluded, marks);
       } else if (setext && previousLine && blockStart === previousLine.start) {
         const textSpan = headingText(text, previousLine.start, previousLine.end);
-        body.headings.push({ level: setext[1][0] === '=' ? 1 : 2, text: text.slice(textSpan.start, textSpan.end), span: { start: previousLine.start, end: lineEnd }, textSpan });
+        body.headings.push({ level: setext[1][0] === '=' ? 1 : 2, text: detached(text.slice(textSpan.start, textSpan.end)), span: { start: previousLine.start, end: lineEnd }, textSpan });
         flushBlock(lineStart);
         excluded.push({ start: lineStart, end: lineEnd });
       } else if (isBlank(text, lineStart, lineEnd)) {
@@ -326,12 +326,12 @@ function wikiLinkAt(text: string, open: number, close: number, end: number): Wik
   const target = targetRaw.trim();
   if (target === '') return undefined;
   const targetStart = open + 2 + leading;
-  const link: WikiLink = { span: { start: open, end: close + 2 }, target, targetSpan: { start: targetStart, end: targetStart + target.length } };
+  const link: WikiLink = { span: { start: open, end: close + 2 }, target: detached(target), targetSpan: { start: targetStart, end: targetStart + target.length } };
   if (pipe >= 0) {
     const labelRaw = inner.slice(pipe + 1);
     const label = labelRaw.trim();
     const labelStart = open + 2 + pipe + 1 + (labelRaw.length - labelRaw.trimStart().length);
-    link.label = label;
+    link.label = detached(label);
     link.labelSpan = { start: labelStart, end: labelStart + label.length };
   }
   return link;
@@ -368,7 +368,7 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
   const seen = new Set<string>();
   for (const attribute of attributes) {
     if (seen.has(attribute.name)) {
-      diagnostics.push(diagnostic('claim.malformed', attribute.span, `\`${attribute.name}\` is given twice; the first one counts.`));
+      diagnostics.push(diagnostic('claim.malformed', attribute.span, detached(`\`${attribute.name}\` is given twice; the first one counts.`)));
       continue;
     }
     seen.add(attribute.name);
@@ -376,7 +376,7 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
       case 'claim':
         if (!CLAIM_KEY.test(attribute.value)) {
           diagnostics.push(diagnostic('claim.invalid-key', attribute.valueSpan.end > attribute.valueSpan.start ? attribute.valueSpan : attribute.span,
-            attribute.value === '' ? 'The claim key is empty.' : `\`${attribute.value}\` is not a valid claim key: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`));
+            attribute.value === '' ? 'The claim key is empty.' : detached(`\`${attribute.value}\` is not a valid claim key: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`)));
           claim.valid = false;
         } else {
           claim.key = attribute.value;
@@ -399,7 +399,7 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
           // A mistyped stance would silently count as `asserts` and change the counter-source result.
           claim.valid = false;
           diagnostics.push(diagnostic('claim.invalid-stance', attribute.valueSpan.end > attribute.valueSpan.start ? attribute.valueSpan : attribute.span,
-            `\`${attribute.value}\` is not a stance: use asserts, reports or disputes.`));
+            detached(`\`${attribute.value}\` is not a stance: use asserts, reports or disputes.`)));
         }
         break;
       case 'counter':
@@ -408,7 +408,7 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
         break;
       default:
         diagnostics.push(diagnostic('claim.unknown-attribute', attribute.nameSpan,
-          `\`${attribute.name}\` is not a claim attribute (claim, by, stance, counter); it is ignored.`));
+          detached(`\`${attribute.name}\` is not a claim attribute (claim, by, stance, counter); it is ignored.`)));
     }
   }
   if (!seen.has('claim') && errors.length === 0) {
@@ -427,9 +427,28 @@ interface AttributeParse {
   errors: { span: Span; message: string }[];
 }
 
+/** Shared by the many claims without classes or attribute errors; never written to. */
+const NONE: never[] = Object.freeze([]) as never[];
+
+/** The list with the item added; a new list when it was the shared empty one. */
+function append<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The names and values a claim is mostly written with, kept once instead of once per claim. */
+const COMMON_WORDS = new Map<string, string>([...CLAIM_ATTRIBUTES, ...STANCES, SINGLE_SOURCE_CLASS].map((word) => [word, word]));
+
+/** Text cut from the note, as a string that does not keep the note's text alive. */
+function kept(text: string, start: number, end: number): string {
+  const cut = text.slice(start, end);
+  return COMMON_WORDS.get(cut) ?? detached(cut);
+}
+
 /** Pandoc attributes: `key=value`, `key="quoted value"`, `.class`, `#id`, separated by blanks. */
 function parseAttributes(text: string, start: number, end: number): AttributeParse {
-  const result: AttributeParse = { attributes: [], classes: [], errors: [] };
+  const result: AttributeParse = { attributes: [], classes: NONE, errors: NONE };
   let i = start;
   while (i < end) {
     while (i < end && /\s/.test(text[i])) i++;
@@ -437,14 +456,14 @@ function parseAttributes(text: string, start: number, end: number): AttributePar
     const tokenStart = i;
     if (text[i] === '.' || text[i] === '#') {
       while (i < end && !/\s/.test(text[i])) i++;
-      if (text[tokenStart] === '.') result.classes.push(text.slice(tokenStart + 1, i));
+      if (text[tokenStart] === '.') result.classes = append(result.classes, kept(text, tokenStart + 1, i));
       continue;
     }
     while (i < end && !/[\s=]/.test(text[i])) i++;
     const nameSpan = { start: tokenStart, end: i };
-    const name = text.slice(tokenStart, i);
+    const name = kept(text, tokenStart, i);
     if (text[i] !== '=') {
-      result.errors.push({ span: nameSpan, message: `\`${name}\` is not an attribute: write \`name=value\`.` });
+      result.errors = append(result.errors, { span: nameSpan, message: detached(`\`${name}\` is not an attribute: write \`name=value\`.`) });
       continue;
     }
     i++;
@@ -453,7 +472,7 @@ function parseAttributes(text: string, start: number, end: number): AttributePar
       const quote = text[i];
       const close = text.indexOf(quote, i + 1);
       if (close < 0 || close >= end) {
-        result.errors.push({ span: { start: tokenStart, end }, message: `The quoted value of \`${name}\` is never closed.` });
+        result.errors = append(result.errors, { span: { start: tokenStart, end }, message: detached(`The quoted value of \`${name}\` is never closed.`) });
         break;
       }
       valueSpan = { start: i + 1, end: close };
@@ -463,7 +482,7 @@ function parseAttributes(text: string, start: number, end: number): AttributePar
       while (i < end && !/\s/.test(text[i])) i++;
       valueSpan = { start: valueStart, end: i };
     }
-    result.attributes.push({ name, value: text.slice(valueSpan.start, valueSpan.end), span: { start: tokenStart, end: i }, nameSpan, valueSpan });
+    result.attributes.push({ name, value: kept(text, valueSpan.start, valueSpan.end), span: { start: tokenStart, end: i }, nameSpan, valueSpan });
   }
   return result;
 }

@@ -20,20 +20,31 @@ export interface Range {
  * as in LSP; a position past the end of its line clamps to the line end.
  */
 export class LineMap {
-  private readonly lineStarts: number[];
+  /** Where each line starts; typed, and with no reference to the text, so that a note's text can be dropped after parsing. */
+  private readonly lineStarts: Int32Array;
+  /** The length of each line's break: 0 (the last line), 1 (`\n`, `\r`) or 2 (`\r\n`). */
+  private readonly breakLengths: Uint8Array;
+  private readonly textLength: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
+    const breaks: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        const crlf = text.charCodeAt(i + 1) === 10;
+        if (crlf) i++;
+        breaks.push(crlf ? 2 : 1);
         starts.push(i + 1);
       } else if (ch === 10 /* \n */) {
+        breaks.push(1);
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    breaks.push(0);
+    this.lineStarts = Int32Array.from(starts);
+    this.breakLengths = Uint8Array.from(breaks);
+    this.textLength = text.length;
   }
 
   get lineCount(): number {
@@ -46,15 +57,12 @@ export class LineMap {
 
   /** Offset of the end of the line's content, before its line break. */
   lineEnd(line: number): number {
-    if (line + 1 >= this.lineStarts.length) return this.text.length;
-    let end = this.lineStarts[line + 1];
-    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    if (line + 1 >= this.lineStarts.length) return this.textLength;
+    return this.lineStarts[line + 1] - this.breakLengths[line];
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.textLength));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -67,7 +75,7 @@ export class LineMap {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.textLength;
     const start = this.lineStarts[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
@@ -122,4 +130,14 @@ export function isBlank(text: string, start: number, end: number): boolean {
     if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) return false;
   }
   return true;
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. In V8 a slice of 13
+ * or more characters points into its parent and a concatenation points to its parts, so a name
+ * kept from a note would keep the whole note text alive. Joining two parts allocates one new flat
+ * string; shorter strings are copied by V8 whenever they are cut, so they are returned as they are.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : [s.charAt(0), s.slice(1)].join('');
 }

@@ -6,6 +6,7 @@ import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, typ
 import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
+import { compactText, forgetText, isCompact } from './noteText';
 import { normalizeName, type Span } from './text';
 
 export interface Actor {
@@ -66,6 +67,8 @@ export class Workspace {
   /** Bumped whenever the registry's names change: what is derived from them (the alias near-match index) is keyed by it. */
   private registryVersion = 0;
   private batchDepth = 0;
+  /** Notes loaded in the current batch whose texts are compacted once their mentions are resolved. */
+  private toCompact: Note[] = [];
 
   private readonly mentionsByNote = new Map<string, Mention[]>();
   /** Per actor id, the notes that mention it and its mentions in each, in note order. */
@@ -103,14 +106,15 @@ export class Workspace {
   setConfig(config: WorkspaceConfig, roots?: string[]): void {
     this.config = config;
     if (roots) this.roots = roots.map(withSlash);
-    const texts = [...this.notesByUri.values()].map((note) => [note.uri, note.text] as const);
+    const texts = [...this.notesByUri.values()].map((note) => [note.uri, note.text, !isCompact(note)] as const);
     this.clear();
     this.batch(() => {
-      for (const [uri, text] of texts) this.upsert(uri, text);
+      for (const [uri, text, keepText] of texts) this.upsert(uri, text, { keepText });
     });
   }
 
   clear(): void {
+    for (const note of this.notesByUri.values()) forgetText(note);
     this.notesByUri.clear();
     this.mentionsByNote.clear();
     this.mentionsByActor.clear();
@@ -149,8 +153,9 @@ export class Workspace {
   /**
    * Adds or replaces a note. With `collectAffected: false` (bulk loading, when nothing is
    * published until the end) the other notes the change affects are not worked out.
+   * The text of a note is kept as UTF-8 (see noteText.ts) unless `keepText` says it is being edited.
    */
-  upsert(uri: string, text: string, options: { collectAffected?: boolean } = {}): UpdateResult {
+  upsert(uri: string, text: string, options: { collectAffected?: boolean; keepText?: boolean } = {}): UpdateResult {
     const previous = this.notesByUri.get(uri);
     const note = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
     const affected = new Set<string>([uri]);
@@ -163,7 +168,10 @@ export class Workspace {
     if (previous) this.unindex(previous);
     this.notesByUri.set(uri, note);
     this.index(note);
-    if (this.batchDepth > 0) return { affected };
+    if (this.batchDepth > 0) {
+      if (!options.keepText) this.toCompact.push(note);
+      return { affected };
+    }
 
     const registryChanged = (previous?.kind === 'actor' || note.kind === 'actor') && this.rebuildRegistry();
     if (registryChanged) {
@@ -171,6 +179,7 @@ export class Workspace {
     } else {
       this.resolveMentions(note);
     }
+    if (!options.keepText) compactText(note);
     return { affected };
   }
 
@@ -197,7 +206,11 @@ export class Workspace {
       return load();
     } finally {
       this.batchDepth--;
-      if (this.batchDepth === 0) this.rebuildRegistry(true);
+      if (this.batchDepth === 0) {
+        this.rebuildRegistry(true);
+        for (const note of this.toCompact) if (this.notesByUri.get(note.uri) === note) compactText(note);
+        this.toCompact = [];
+      }
     }
   }
 
@@ -212,6 +225,7 @@ export class Workspace {
   }
 
   private unindex(note: Note): void {
+    forgetText(note);
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
     for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
     for (const claim of note.claims) {

@@ -146,7 +146,7 @@ export class CounterpointServer {
     const uri = canonicalUri(rawUri);
     // counterpoint.yaml takes effect when saved (a watched-file event), not at every keystroke.
     if (!isNoteFile(uri)) return;
-    const { affected } = this.workspace.upsert(uri, text);
+    const { affected } = this.workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
     if (!this.indexReady) {
       if (fromEditor && this.actorsReady) this.publishWhileIndexing(uri);
       return;
@@ -313,7 +313,7 @@ export class CounterpointServer {
 
       const actorTexts = actorUris.map((uri) => [uri, this.textOfSync(uri)] as const);
       this.workspace.batch(() => {
-        for (const [uri, text] of actorTexts) if (text !== undefined) this.workspace.upsert(uri, text);
+        for (const [uri, text] of actorTexts) if (text !== undefined) this.workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
       });
       markActorsLoaded();
 
@@ -324,7 +324,7 @@ export class CounterpointServer {
         do {
           const uri = otherUris[i++];
           const text = this.textOfSync(uri);
-          if (text !== undefined) this.workspace.upsert(uri, text, { collectAffected: false });
+          if (text !== undefined) this.workspace.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
         } while (i < otherUris.length && performance.now() < sliceEnd);
         if (performance.now() - reported > PROGRESS_EVERY_MS) {
           reported = performance.now();
