@@ -11,6 +11,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, Workspace, defaultConfig, type WorkspaceConfig } from '../core';
@@ -42,6 +43,7 @@ export class CounterpointServer {
   private configFileUri?: string;
   private supportsConfigurationPull = false;
   private supportsWorkDoneProgress = false;
+  private supportsWorkspaceFolders = false;
   private indexing: Promise<void> = Promise.resolve();
   private indexGeneration = 0;
   /** Diagnostics are published only once the whole workspace is indexed: before, counter-sources would be missing. */
@@ -114,6 +116,7 @@ export class CounterpointServer {
     const capabilities = params.capabilities;
     this.supportsConfigurationPull = capabilities.workspace?.configuration === true;
     this.supportsWorkDoneProgress = capabilities.window?.workDoneProgress === true;
+    this.supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     this.initializationOptions = params.initializationOptions;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.roots = folders.map(canonicalUri);
@@ -130,14 +133,27 @@ export class CounterpointServer {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'counterpoint-ls', version: '0.1.0' },
     };
   }
 
   private async afterInitialized(): Promise<void> {
+    if (this.supportsWorkspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => void this.foldersChanged(event).catch((error) => this.logError('workspace folders', error)));
+    }
     await this.configurationChanged(this.initializationOptions);
+  }
+
+  /** A folder added to or removed from the workspace: every note is read again, as at start-up. */
+  private async foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    const removed = new Set(event.removed.map((folder) => canonicalUri(folder.uri)));
+    const kept = this.roots.filter((root) => !removed.has(root));
+    const added = event.added.map((folder) => canonicalUri(folder.uri)).filter((root) => !kept.includes(root));
+    this.roots = [...kept, ...added];
+    this.log(`Workspace folders changed: ${this.roots.length} now; indexing again.`);
+    await this.reindex();
   }
 
   // ---- keeping the model current ----
