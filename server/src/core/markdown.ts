@@ -446,6 +446,11 @@ function kept(text: string, start: number, end: number): string {
   return COMMON_WORDS.get(cut) ?? detached(cut);
 }
 
+/** The attributes of a claim, parsed again from its attribute block (`{…}`, braces included) in the note's text. */
+export function claimAttributesIn(text: string, attributesSpan: Span): ClaimAttribute[] {
+  return parseAttributes(text, attributesSpan.start + 1, attributesSpan.end - 1).attributes;
+}
+
 /** Pandoc attributes: `key=value`, `key="quoted value"`, `.class`, `#id`, separated by blanks. */
 function parseAttributes(text: string, start: number, end: number): AttributeParse {
   const result: AttributeParse = { attributes: [], classes: NONE, errors: NONE };

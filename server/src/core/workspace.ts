@@ -6,7 +6,7 @@ import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, typ
 import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
-import { compactText, forgetText, isCompact } from './noteText';
+import { compactNote, forgetNote, isCompact } from './compactNote';
 import { normalizeName, type Span } from './text';
 
 export interface Actor {
@@ -67,8 +67,6 @@ export class Workspace {
   /** Bumped whenever the registry's names change: what is derived from them (the alias near-match index) is keyed by it. */
   private registryVersion = 0;
   private batchDepth = 0;
-  /** Notes loaded in the current batch whose texts are compacted once their mentions are resolved. */
-  private toCompact: Note[] = [];
 
   private readonly mentionsByNote = new Map<string, Mention[]>();
   /** Per actor id, the notes that mention it and its mentions in each, in note order. */
@@ -114,7 +112,7 @@ export class Workspace {
   }
 
   clear(): void {
-    for (const note of this.notesByUri.values()) forgetText(note);
+    for (const note of this.notesByUri.values()) forgetNote(note);
     this.notesByUri.clear();
     this.mentionsByNote.clear();
     this.mentionsByActor.clear();
@@ -153,11 +151,12 @@ export class Workspace {
   /**
    * Adds or replaces a note. With `collectAffected: false` (bulk loading, when nothing is
    * published until the end) the other notes the change affects are not worked out.
-   * The text of a note is kept as UTF-8 (see noteText.ts) unless `keepText` says it is being edited.
+   * The note is kept compact (see compactNote.ts) unless `keepText` says it is being edited.
    */
   upsert(uri: string, text: string, options: { collectAffected?: boolean; keepText?: boolean } = {}): UpdateResult {
     const previous = this.notesByUri.get(uri);
-    const note = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
+    const parsed = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
+    const note = options.keepText ? parsed : compactNote(parsed);
     const affected = new Set<string>([uri]);
     const collect = options.collectAffected !== false && this.batchDepth === 0;
     if (collect) {
@@ -168,10 +167,7 @@ export class Workspace {
     if (previous) this.unindex(previous);
     this.notesByUri.set(uri, note);
     this.index(note);
-    if (this.batchDepth > 0) {
-      if (!options.keepText) this.toCompact.push(note);
-      return { affected };
-    }
+    if (this.batchDepth > 0) return { affected };
 
     const registryChanged = (previous?.kind === 'actor' || note.kind === 'actor') && this.rebuildRegistry();
     if (registryChanged) {
@@ -179,7 +175,6 @@ export class Workspace {
     } else {
       this.resolveMentions(note);
     }
-    if (!options.keepText) compactText(note);
     return { affected };
   }
 
@@ -206,11 +201,7 @@ export class Workspace {
       return load();
     } finally {
       this.batchDepth--;
-      if (this.batchDepth === 0) {
-        this.rebuildRegistry(true);
-        for (const note of this.toCompact) if (this.notesByUri.get(note.uri) === note) compactText(note);
-        this.toCompact = [];
-      }
+      if (this.batchDepth === 0) this.rebuildRegistry(true);
     }
   }
 
@@ -225,7 +216,7 @@ export class Workspace {
   }
 
   private unindex(note: Note): void {
-    forgetText(note);
+    forgetNote(note);
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
     for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
     for (const claim of note.claims) {
