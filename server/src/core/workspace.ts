@@ -5,6 +5,9 @@ import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, t
 import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from './diagnostics';
 import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
+import { MentionTable, type Mention } from './mentionTable';
+
+export type { Mention, MentionKind } from './mentionTable';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
 import { compactNote, forgetNote, isCompact } from './compactNote';
 import { normalizeName, type Span } from './text';
@@ -15,21 +18,6 @@ export interface Actor {
   meta: ActorMeta;
 }
 
-export type MentionKind = 'wikilink' | 'bare' | 'by';
-
-export interface Mention {
-  uri: string;
-  actorId: string;
-  kind: MentionKind;
-  /** The span of the name as written: a wiki link's target, the bare words, the `by=` value. */
-  span: Span;
-  /** The whole wiki link, for wiki-link mentions. */
-  linkSpan?: Span;
-  /** Written as the actor's id (so a rename of the id rewrites it). */
-  viaId: boolean;
-  /** For `by=` mentions: the claim it is the claimant of. */
-  claim?: ClaimSpan;
-}
 
 /** Lets long queries stop when the editor no longer wants the answer. */
 export interface Cancellation {
@@ -68,9 +56,12 @@ export class Workspace {
   private registryVersion = 0;
   private batchDepth = 0;
 
-  private readonly mentionsByNote = new Map<string, Mention[]>();
-  /** Per actor id, the notes that mention it and its mentions in each, in note order. */
-  private readonly mentionsByActor = new Map<string, Map<string, Mention[]>>();
+  /** Per note, its resolved mentions, packed (see mentionTable.ts). */
+  private readonly mentionTables = new Map<string, MentionTable>();
+  /** Per actor id, the notes that mention it. */
+  private readonly notesByActor = new Map<string, Set<string>>();
+  /** The mentions of the notes asked for last, as objects: a bounded cache, least recently used first. */
+  private readonly mentionObjects = new Map<MentionTable, Mention[]>();
   /** Per actor id, the notes that mention it in URI order: sorted when first asked, dropped when a note starts or stops mentioning it. */
   private readonly sortedNotesByActor = new Map<string, string[]>();
   /** Per actor id, a number that changes whenever a note that mentions it (before or after) is indexed again or removed. */
@@ -114,8 +105,9 @@ export class Workspace {
   clear(): void {
     for (const note of this.notesByUri.values()) forgetNote(note);
     this.notesByUri.clear();
-    this.mentionsByNote.clear();
-    this.mentionsByActor.clear();
+    this.mentionTables.clear();
+    this.notesByActor.clear();
+    this.mentionObjects.clear();
     this.sortedNotesByActor.clear();
     this.notesByClaimKey.clear();
     this.notesWritingClaimKey.clear();
@@ -279,8 +271,9 @@ export class Workspace {
     if (this.config.bareAliases) {
       for (const actor of actors) for (const name of actorNames(actor)) if (name !== actor.id) this.matcher.add(actor.id, name);
     }
-    this.mentionsByNote.clear();
-    this.mentionsByActor.clear();
+    this.mentionTables.clear();
+    this.notesByActor.clear();
+    this.mentionObjects.clear();
     this.sortedNotesByActor.clear();
     for (const note of this.notesByUri.values()) this.resolveMentions(note);
     return true;
@@ -301,28 +294,38 @@ export class Workspace {
       mentions.push({ uri: note.uri, actorId: bare.actorId, kind: 'bare', span: bare.span, viaId: false });
     }
     mentions.sort((a, b) => a.span.start - b.span.start);
-    this.unindexMentions(note.uri);
-    this.mentionsByNote.set(note.uri, mentions);
-    const byActor = new Map<string, Mention[]>();
-    for (const mention of mentions) pushTo(byActor, mention.actorId, mention);
-    for (const [actorId, ofActor] of byActor) {
+    const table = MentionTable.of(note.uri, mentions, note.claims);
+    const previous = this.mentionTables.get(note.uri);
+    if (previous) {
+      // Only the actors the note no longer mentions lose it: typing leaves the others' note lists (and their order) alone.
+      for (const actorId of previous.actorIds) if (!table.actorIds.includes(actorId)) this.dropNoteOfActor(actorId, note.uri);
+      this.mentionObjects.delete(previous);
+    }
+    this.mentionTables.set(note.uri, table);
+    for (const actorId of table.actorIds) {
       this.mentionVersions.set(actorId, ++this.lastMentionVersion);
-      let notes = this.mentionsByActor.get(actorId);
-      if (!notes) this.mentionsByActor.set(actorId, (notes = new Map()));
-      if (!notes.has(note.uri)) this.sortedNotesByActor.delete(actorId);
-      notes.set(note.uri, ofActor);
+      let notes = this.notesByActor.get(actorId);
+      if (!notes) this.notesByActor.set(actorId, (notes = new Set()));
+      if (notes.has(note.uri)) continue;
+      notes.add(note.uri);
+      this.sortedNotesByActor.delete(actorId);
     }
   }
 
+  private dropNoteOfActor(actorId: string, uri: string): void {
+    const notes = this.notesByActor.get(actorId);
+    if (!notes?.delete(uri)) return;
+    this.mentionVersions.set(actorId, ++this.lastMentionVersion);
+    this.sortedNotesByActor.delete(actorId);
+    if (notes.size === 0) this.notesByActor.delete(actorId);
+  }
+
   private unindexMentions(uri: string): void {
-    for (const mention of this.mentionsByNote.get(uri) ?? []) {
-      const notes = this.mentionsByActor.get(mention.actorId);
-      if (!notes?.delete(uri)) continue;
-      this.mentionVersions.set(mention.actorId, ++this.lastMentionVersion);
-      this.sortedNotesByActor.delete(mention.actorId);
-      if (notes.size === 0) this.mentionsByActor.delete(mention.actorId);
-    }
-    this.mentionsByNote.delete(uri);
+    const table = this.mentionTables.get(uri);
+    if (!table) return;
+    for (const actorId of table.actorIds) this.dropNoteOfActor(actorId, uri);
+    this.mentionObjects.delete(table);
+    this.mentionTables.delete(uri);
   }
 
   // ---- queries ----
@@ -364,20 +367,31 @@ export class Workspace {
   }
 
   mentionsIn(uri: string): Mention[] {
-    return this.mentionsByNote.get(uri) ?? [];
+    const table = this.mentionTables.get(uri);
+    const note = this.notesByUri.get(uri);
+    if (!table || !note) return [];
+    let mentions = this.mentionObjects.get(table);
+    if (mentions) {
+      this.mentionObjects.delete(table);
+    } else {
+      mentions = table.all(note.claims);
+      if (this.mentionObjects.size >= MENTION_OBJECTS_KEPT) this.mentionObjects.delete(this.mentionObjects.keys().next().value!);
+    }
+    this.mentionObjects.set(table, mentions);
+    return mentions;
   }
 
   /** Every mention of an actor across the workspace, in note order (notes in URI order). */
   mentionsOf(actorId: string, token?: Cancellation): Mention[] {
     const id = this.actor(actorId)?.id;
-    const byNote = id === undefined ? undefined : this.mentionsByActor.get(id);
-    if (!byNote) return [];
+    const notes = id === undefined ? undefined : this.notesByActor.get(id);
+    if (!notes) return [];
     let uris = this.sortedNotesByActor.get(id!);
-    if (!uris) this.sortedNotesByActor.set(id!, (uris = [...byNote.keys()].sort()));
+    if (!uris) this.sortedNotesByActor.set(id!, (uris = [...notes].sort()));
     const result: Mention[] = [];
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
-      for (const mention of byNote.get(uri)!) result.push(mention);
+      for (const mention of this.mentionsOfIn(id!, uri)) result.push(mention);
     }
     return result;
   }
@@ -394,7 +408,17 @@ export class Workspace {
   /** The notes that mention an actor, each with its mentions of it in note order; the notes in no particular order. */
   mentionsByNoteOf(actorId: string): ReadonlyMap<string, readonly Mention[]> {
     const id = this.actor(actorId)?.id;
-    return (id === undefined ? undefined : this.mentionsByActor.get(id)) ?? EMPTY_MENTIONS_BY_NOTE;
+    const result = new Map<string, Mention[]>();
+    for (const uri of (id === undefined ? undefined : this.notesByActor.get(id)) ?? []) result.set(uri, this.mentionsOfIn(id!, uri));
+    return result;
+  }
+
+  /** An actor's mentions in one note, in note order: made from the note's table, not cached. */
+  private mentionsOfIn(actorId: string, uri: string): Mention[] {
+    const cached = this.mentionObjects.get(this.mentionTables.get(uri)!);
+    if (cached) return cached.filter((mention) => mention.actorId === actorId);
+    const note = this.notesByUri.get(uri);
+    return note ? this.mentionTables.get(uri)?.mentionsOf(actorId, note.claims) ?? [] : [];
   }
 
   /** Every note that writes the key in a claim, valid or not, in any folder, in URI order. */
@@ -518,7 +542,8 @@ function sameId(written: string, id: string): boolean {
   return written.trim().toLowerCase() === id.toLowerCase();
 }
 
-const EMPTY_MENTIONS_BY_NOTE: ReadonlyMap<string, readonly Mention[]> = new Map();
+/** How many notes' mentions are kept as objects: the notes open in an editor, and some. */
+const MENTION_OBJECTS_KEPT = 64;
 
 const claimsByKeyCache = new WeakMap<Note, Map<string, ClaimSpan[]>>();
 

@@ -99,7 +99,7 @@ function actorHeader(actor: Actor, hovered: Note): string {
 interface ActorSummary {
   version: string;
   /** The notes that mention the actor. */
-  notes: ReadonlyMap<string, readonly Mention[]>;
+  notes: ReadonlySet<string>;
   /** One entry per article that mentions the actor, at its first mention, grouped and ordered (see `groupSources`). */
   sources: ReadonlyMap<string, SourceEntry[]>;
   /** Notes other than articles (actor notes, the analyst's own notes), at their first mention, in URI order. */
@@ -108,7 +108,9 @@ interface ActorSummary {
   claimsByKey: ReadonlyMap<string, Mention[]>;
 }
 
-const SUMMARIES_KEPT = 16;
+/** Summaries are kept while they list this many notes in all: the most mentioned actor of 10,000 notes is in 2,000. */
+const SUMMARY_NOTES_KEPT = 60_000;
+const SUMMARIES_KEPT = 1_000;
 const summaryCache = new WeakMap<Workspace, Map<string, ActorSummary>>();
 
 function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): ActorSummary | undefined {
@@ -124,7 +126,13 @@ function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): 
   const summary = summarize(workspace, actor, version, token);
   if (!summary) return undefined;
   cache.set(actor.id, summary);
-  if (cache.size > SUMMARIES_KEPT) cache.delete(cache.keys().next().value!);
+  let kept = 0;
+  for (const entry of cache.values()) kept += entry.notes.size;
+  for (const [id, oldest] of cache) {
+    if ((kept <= SUMMARY_NOTES_KEPT && cache.size <= SUMMARIES_KEPT) || oldest === summary) break;
+    cache.delete(id);
+    kept -= oldest.notes.size;
+  }
   return summary;
 }
 
@@ -156,7 +164,7 @@ function summarize(workspace: Workspace, actor: Actor, version: string, token: C
   const keys = [...claimsByKey.keys()].sort((a, b) => a.localeCompare(b));
   return {
     version,
-    notes,
+    notes: new Set(notes.keys()),
     sources: groupSources(sources),
     otherNotes,
     claimsByKey: new Map(keys.map((key) => [key, claimsByKey.get(key)!])),
