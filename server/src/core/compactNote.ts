@@ -99,6 +99,15 @@ export function forgetNote(note: Note): void {
   }
 }
 
+/** Lets go of every decoded text and every parse made again: the next read decodes or parses afresh. */
+export function dropCaches(): void {
+  decoded.clear();
+  decodedChars = 0;
+  lastNote = undefined;
+  lastText = '';
+  reparses.clear();
+}
+
 // ---- decoded texts: least recently used first ----
 
 const decoded = new Map<CompactNote, string>();
