@@ -51,6 +51,8 @@ export interface CounterpointRun {
   ownEdit: Latency;
   otherEdit: Latency;
   rssAfterIndexMb: number;
+  /** The high-water mark before the references of the most mentioned actor, whose answers are the largest. */
+  peakBeforeTopReferencesMb: number;
   peakMb: number;
 }
 
@@ -126,6 +128,7 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
   const hover = await timeAll(session, 'textDocument/hover', cycle(targets.mixed, REQUESTS.hover).map(params));
   const definition = await timeAll(session, 'textDocument/definition', cycle(targets.mixed, REQUESTS.definition).map(params));
   const references = await timeAll(session, 'textDocument/references', cycle(targets.mixed, REQUESTS.references).map(refParams));
+  const peakBeforeTopReferencesMb = session.memory()?.peakMb ?? NaN;
   const top = await timeAll<unknown[]>(session, 'textDocument/references', cycle(targets.top, REQUESTS.referencesTop).map(refParams));
 
   // Typing in a note: its own diagnostics.
@@ -164,6 +167,7 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
     ownEdit: latency(ownEdit),
     otherEdit: latency(otherEdit),
     rssAfterIndexMb,
+    peakBeforeTopReferencesMb,
     peakMb: memory?.peakMb ?? NaN,
   };
 }

@@ -201,6 +201,7 @@ const ROWS: Row[] = [
   { figure: 'edit → other note’s (counter-source) diagnostics p50', ours: (r) => r.otherEdit.p50, unit: 'ms', target: at10k(20, '< 20 ms') },
   { figure: 'edit → other note’s (counter-source) diagnostics p95', ours: (r) => r.otherEdit.p95, unit: 'ms' },
   { figure: 'memory after indexing (RSS)', ours: (r) => r.rssAfterIndexMb, unit: 'MB' },
+  { figure: 'peak memory before the most mentioned actor’s references', ours: (r) => r.peakBeforeTopReferencesMb, unit: 'MB' },
   {
     figure: 'peak memory (RSS high-water mark)',
     ours: (r) => r.peakMb,
