@@ -8,7 +8,7 @@ import { provideCompletions } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
-import { provideHover } from './features/hover';
+import { provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
 import { escapeMarkdown } from './features/markdownText';
 import { provideReferences } from './features/references';
@@ -21,6 +21,7 @@ export function createLanguageService(ctx: FeatureContext) {
     context: ctx,
     diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
+    warmHovers: (uri: string) => warmActorHovers(ctx, uri),
     definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
     references: (uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation) =>
       provideReferences(ctx, uri, position, includeDeclaration, token),

@@ -145,7 +145,7 @@ function snapshot(workspace: Workspace): unknown {
       mentions: workspace.mentionsIn(uri).map(({ claim, ...mention }) => ({ ...mention, claim: claim?.span })),
     })),
     mentionsOf: workspace.actors().map((actor) => workspace.mentionsOf(actor.id).map((m) => [m.uri, m.span.start, m.kind])),
-    mentionsByNote: workspace.actors().map((actor) => [...workspace.mentionsByNoteOf(actor.id)].map(([uri, mentions]) => [uri, mentions.map((m) => m.span.start)]).sort()),
+    firstMentions: workspace.actors().map((actor) => [...workspace.firstMentionsOf(actor.id)].map(([uri, { first, claims }]) => [uri, first.span.start, claims.map((m) => m.span.start)]).sort()),
   };
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { Workspace } from '../../server/src/core';
 import { DEFAULT_FEATURE_SETTINGS, type Cancellation, type FeatureSettings } from '../../server/src/features/context';
-import { provideHover } from '../../server/src/features/hover';
+import { provideHover, warmActorHovers } from '../../server/src/features/hover';
 import { actorNote, articleNote, joinLines, tokayevWorkspace, uriOf, workspaceOf } from '../helpers/workspace';
 
 function contextOf(workspace: Workspace, settings: Partial<FeatureSettings> = {}) {
@@ -378,4 +378,18 @@ test('an actor hover follows every change to the notes that mention it, though w
   workspace.remove(uriOf('articles/c.md'));
   assert.doesNotMatch(hover(), /TASS/, 'a removed note');
   assert.match(hover(), /No other note mentions Kassym-Jomart Tokayev/);
+});
+
+test('warming the hovers of a note\'s actors changes nothing they show, and a note that is not there is passed over', () => {
+  const workspace = tokayevWorkspace();
+  const [path] = [...workspace.notes()].filter((n) => n.kind === 'article').map((n) => n.path);
+  const note = workspace.getNote(uriOf(path))!;
+  const mention = workspace.mentionsIn(note.uri)[0];
+  const hoverHere = () => markdownOf(provideHover(contextOf(workspace), note.uri, note.lines.positionAt(mention.span.start)));
+  const cold = hoverHere();
+  const warmed = tokayevWorkspace();
+  warmActorHovers(contextOf(warmed), note.uri);
+  warmActorHovers(contextOf(warmed), uriOf('articles/missing.md'));
+  assert.equal(markdownOf(provideHover(contextOf(warmed), note.uri, note.lines.positionAt(mention.span.start))), cold);
+  assert.equal(hoverHere(), cold);
 });

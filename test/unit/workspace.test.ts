@@ -52,7 +52,7 @@ function snapshot(workspace: Workspace) {
   result['(actors)'] = workspace.actors().map((a) => [a.id, a.note.path]);
   result['(mentions by actor)'] = workspace.actors().map((a) => [
     a.id,
-    [...workspace.mentionsByNoteOf(a.id)].sort(([x], [y]) => x.localeCompare(y)).map(([uri, mentions]) => [uri, mentions.map((m) => [m.kind, m.span.start])]),
+    [...workspace.firstMentionsOf(a.id)].sort(([x], [y]) => x.localeCompare(y)).map(([uri, { first, claims }]) => [uri, first.span.start, claims.map((m) => m.span.start)]),
     workspace.mentionsOf(a.id).map((m) => [m.uri, m.kind, m.span.start]),
   ]);
   return result;

@@ -71,6 +71,24 @@ export class MentionTable {
     return result;
   }
 
+  /** The first mention of one actor, and its `by=` mentions (the claims it makes in this note), without making the others. */
+  firstAndClaimsOf(actorId: string, claims: readonly ClaimSpan[]): { first: Mention; claims: Mention[] } | undefined {
+    const slot = this.actorIds.indexOf(actorId);
+    let first: Mention | undefined;
+    const by: Mention[] = [];
+    for (let i = 0; slot >= 0 && i < this.length; i++) {
+      const packed = this.data[i * STRIDE + 4];
+      if (packed >> 3 !== slot) continue;
+      const isBy = KINDS[(packed >> 1) & 3] === 'by';
+      if (!first || isBy) {
+        const mention = this.mention(i, claims);
+        first ??= mention;
+        if (isBy) by.push(mention);
+      }
+    }
+    return first && { first, claims: by };
+  }
+
   private mention(i: number, claims: readonly ClaimSpan[]): Mention {
     const at = i * STRIDE;
     const packed = this.data[at + 4];

@@ -405,11 +405,18 @@ export class Workspace {
     return `${this.registryVersion}:${id === undefined ? -1 : this.mentionVersions.get(id) ?? 0}`;
   }
 
-  /** The notes that mention an actor, each with its mentions of it in note order; the notes in no particular order. */
-  mentionsByNoteOf(actorId: string): ReadonlyMap<string, readonly Mention[]> {
+  /**
+   * For each note that mentions an actor (in no particular order): its first mention of the actor, and its `by=`
+   * mentions of it. What an actor's hover lists, without making every mention of an actor in thousands of notes.
+   */
+  firstMentionsOf(actorId: string): ReadonlyMap<string, { first: Mention; claims: readonly Mention[] }> {
     const id = this.actor(actorId)?.id;
-    const result = new Map<string, Mention[]>();
-    for (const uri of (id === undefined ? undefined : this.notesByActor.get(id)) ?? []) result.set(uri, this.mentionsOfIn(id!, uri));
+    const result = new Map<string, { first: Mention; claims: Mention[] }>();
+    for (const uri of (id === undefined ? undefined : this.notesByActor.get(id)) ?? []) {
+      const note = this.notesByUri.get(uri);
+      const found = note && this.mentionTables.get(uri)?.firstAndClaimsOf(id!, note.claims);
+      if (found) result.set(uri, found);
+    }
     return result;
   }
 

@@ -49,6 +49,20 @@ export function provideHover(ctx: FeatureContext, uri: string, position: Positio
   }
 }
 
+/**
+ * Works out what the hovers of the actors a note mentions list (see `ActorSummary`), so that the first hover on each,
+ * right after the note is opened, is as quick as the next.
+ */
+export function warmActorHovers(ctx: FeatureContext, uri: string): void {
+  const seen = new Set<string>();
+  for (const mention of ctx.workspace.mentionsIn(uri)) {
+    if (seen.has(mention.actorId)) continue;
+    seen.add(mention.actorId);
+    const actor = ctx.workspace.actor(mention.actorId);
+    if (actor) actorSummary(ctx.workspace, actor, NEVER_CANCELLED);
+  }
+}
+
 function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | undefined {
   if (!blocks) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n') }, range: note.lines.rangeOf(span) };
@@ -137,15 +151,14 @@ function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): 
 }
 
 function summarize(workspace: Workspace, actor: Actor, version: string, token: Cancellation): ActorSummary | undefined {
-  const notes = workspace.mentionsByNoteOf(actor.id);
+  const notes = workspace.firstMentionsOf(actor.id);
   const sources: SourceEntry[] = [];
   const otherNotes: Mention[] = [];
   const claimsByKey = new Map<string, Mention[]>();
-  for (const [uri, mentions] of notes) {
+  for (const [uri, { first, claims }] of notes) {
     if (token.isCancellationRequested) return undefined;
     const note = workspace.getNote(uri);
     if (!note) continue;
-    const [first] = mentions;
     if (note.kind === 'article') {
       // A `by=` value sits in the attribute block: the sentence is the one around the whole claim.
       const anchor = first.claim?.span ?? first.linkSpan ?? first.span;
@@ -153,8 +166,8 @@ function summarize(workspace: Workspace, actor: Actor, version: string, token: C
     } else {
       otherNotes.push(first);
     }
-    for (const mention of mentions) {
-      if (mention.kind !== 'by' || !mention.claim?.key || !mention.claim.valid) continue;
+    for (const mention of claims) {
+      if (!mention.claim?.key || !mention.claim.valid) continue;
       const list = claimsByKey.get(mention.claim.key);
       if (list) list.push(mention);
       else claimsByKey.set(mention.claim.key, [mention]);

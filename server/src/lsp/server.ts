@@ -78,6 +78,7 @@ export class CounterpointServer {
     documents.onDidClose(({ document }) => this.openUris.delete(canonicalUri(document.uri)));
     documents.onDidChangeContent(({ document }) => this.noteChanged(document.uri, document.getText(), true));
     documents.onDidClose(({ document }) => void this.reloadFromDisk(document.uri).catch((error) => this.logError('close', error)));
+    documents.onDidOpen(({ document }) => this.warmHoversSoon(canonicalUri(document.uri)));
     connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes).catch((error) => this.logError('file watch', error)));
     connection.onDidChangeConfiguration(({ settings }) => void this.configurationChanged(settings).catch((error) => this.logError('settings', error)));
 
@@ -172,6 +173,18 @@ export class CounterpointServer {
       affected.delete(uri);
     }
     this.publishSoon(affected);
+  }
+
+  /** Once the requests waiting now are answered, the hovers of the actors an open note mentions are worked out ahead. */
+  private warmHoversSoon(uri: string): void {
+    setImmediate(() => {
+      if (!this.indexReady || !this.isOpen(uri)) return;
+      try {
+        this.service.warmHovers(uri);
+      } catch (error) {
+        this.logError('hover warm-up', error);
+      }
+    });
   }
 
   /** When an editor closes a note, the file on disk is the truth again. */
@@ -302,6 +315,7 @@ export class CounterpointServer {
     const current = [...this.workspace.notes()].map((note) => note.uri);
     const known = new Set(current);
     this.publishSoon(current, previous.filter((uri) => !known.has(uri)));
+    for (const document of this.documents.all()) this.warmHoversSoon(canonicalUri(document.uri));
     this.log(`Indexed ${this.workspace.size} notes (${this.workspace.actors().length} actors, ${this.workspace.claimKeys().length} claim keys).`);
     this.sendStatus('ready');
   }
