@@ -12,8 +12,11 @@ import type { Frontmatter } from './frontmatter';
 
 const TEXT_BYTES = Symbol('the note text as UTF-8');
 const OWNER = Symbol('the compact note a claim belongs to');
-/** About 8 MB of decoded text. */
-const MAX_DECODED_CHARS = 4_000_000;
+/**
+ * About 2 MB of decoded text: a hover quotes a few notes, a rename edits some more. Texts kept longer would only
+ * move to the old generation of the heap, to be collected there later.
+ */
+const MAX_DECODED_CHARS = 1_000_000;
 const REPARSES_KEPT = 16;
 
 type CompactNote = Note & { [TEXT_BYTES]: Uint8Array };
@@ -57,8 +60,6 @@ export function compactNote(note: Note): Note {
   // Actor notes are few, and the registry, rename and their diagnostics read their frontmatter all the time.
   if (note.kind === 'actor') Object.defineProperty(compact, 'frontmatter', { value: note.frontmatter, enumerable: true, writable: true });
   Object.defineProperty(compact, TEXT_BYTES, { value: encoder.encode(note.text) });
-  // The text was just read in full: keep it decoded, as the indexing that follows reads it again.
-  remember(compact, note.text);
   return compact;
 }
 

@@ -165,7 +165,7 @@ export class Workspace {
     if (registryChanged) {
       if (collect) for (const other of this.notesByUri.keys()) affected.add(other);
     } else {
-      this.resolveMentions(note);
+      this.resolveMentions(note, text);
     }
     return { affected };
   }
@@ -279,7 +279,8 @@ export class Workspace {
     return true;
   }
 
-  private resolveMentions(note: Note): void {
+  /** `text` is the note's text where the caller has it at hand: a compact note's would be decoded again. */
+  private resolveMentions(note: Note, text = note.text): void {
     const mentions: Mention[] = [];
     for (const link of note.wikiLinks) {
       const actor = this.resolveActor(link.target);
@@ -290,7 +291,7 @@ export class Workspace {
       const actor = this.resolveActor(claim.by);
       if (actor) mentions.push({ uri: note.uri, actorId: actor.id, kind: 'by', span: claim.bySpan, viaId: sameId(claim.by, actor.id), claim });
     }
-    for (const bare of this.matcher.scan(note.text, note.prose)) {
+    for (const bare of this.matcher.scan(text, note.prose)) {
       mentions.push({ uri: note.uri, actorId: bare.actorId, kind: 'bare', span: bare.span, viaId: false });
     }
     mentions.sort((a, b) => a.span.start - b.span.start);

@@ -1,5 +1,6 @@
 // Entry point of counterpoint-ls: an LSP server over stdio (`--stdio`) or Node IPC (`--node-ipc`).
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { pieceworkJsonEncoder } from './jsonEncoding';
 import { CounterpointServer } from './server';
 
 if (process.argv.includes('--version')) {
@@ -13,7 +14,11 @@ if (process.argv.includes('--help')) {
 if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (every editor, VS Code included), long answers are written in pieces: see jsonEncoding.ts.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: pieceworkJsonEncoder }))
+  : createConnection(ProposedFeatures.all);
 
 // stdout carries the protocol: anything logged goes to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -23,4 +28,11 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
-new CounterpointServer(connection).listen();
+const server = new CounterpointServer(connection);
+server.listen();
+if (stdio) {
+  // Given a reader of its own, the library no longer ends the server when the editor closes stdin: it is done here.
+  const end = () => process.exit(server.shutdownRequested ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+}
