@@ -1,6 +1,5 @@
 // Entry point of counterpoint-ls: an LSP server over stdio (`--stdio`) or Node IPC (`--node-ipc`).
-import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
-import { pieceworkJsonEncoder } from './jsonEncoding';
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { CounterpointServer } from './server';
 
 if (process.argv.includes('--version')) {
@@ -14,11 +13,7 @@ if (process.argv.includes('--help')) {
 if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
-// Over stdio (every editor, VS Code included), long answers are written in pieces: see jsonEncoding.ts.
-const stdio = process.argv.includes('--stdio');
-const connection = stdio
-  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: pieceworkJsonEncoder }))
-  : createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all);
 
 // stdout carries the protocol: anything logged goes to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -28,11 +23,4 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
-const server = new CounterpointServer(connection);
-server.listen();
-if (stdio) {
-  // Given a reader of its own, the library no longer ends the server when the editor closes stdin: it is done here.
-  const end = () => process.exit(server.shutdownRequested ? 0 : 1);
-  process.stdin.on('end', end);
-  process.stdin.on('close', end);
-}
+new CounterpointServer(connection).listen();

@@ -44,8 +44,6 @@ export class CounterpointServer {
   private supportsConfigurationPull = false;
   private supportsWorkDoneProgress = false;
   private supportsWorkspaceFolders = false;
-  /** Whether the editor asked the server to shut down (so that ending now is no crash). */
-  shutdownRequested = false;
   private indexing: Promise<void> = Promise.resolve();
   private indexGeneration = 0;
   /** Diagnostics are published only once the whole workspace is indexed: before, counter-sources would be missing. */
@@ -73,10 +71,7 @@ export class CounterpointServer {
     const { connection, documents, service } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.afterInitialized().catch((error) => this.logError('start-up', error)));
-    connection.onShutdown(() => {
-      this.shutdownRequested = true;
-      clearImmediate(this.diagnosticsTimer);
-    });
+    connection.onShutdown(() => clearImmediate(this.diagnosticsTimer));
 
     // Registered first, so that the handlers below see a note as open (or closed) already.
     documents.onDidOpen(({ document }) => this.openUris.set(canonicalUri(document.uri), document.uri));
