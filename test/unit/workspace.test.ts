@@ -55,6 +55,12 @@ function snapshot(workspace: Workspace) {
     [...workspace.firstMentionsOf(a.id)].sort(([x], [y]) => x.localeCompare(y)).map(([uri, { first, claims }]) => [uri, first.span.start, claims.map((m) => m.span.start)]),
     workspace.mentionsOf(a.id).map((m) => [m.uri, m.kind, m.span.start]),
   ]);
+  result['(mention spans by actor)'] = workspace.actors().map((a) => {
+    const spans: [string, number, number][] = [];
+    workspace.forEachMentionSpanOf(a.id, (note, start, end) => spans.push([note.uri, start, end]));
+    assert.deepEqual(spans, workspace.mentionsOf(a.id).map((m) => [m.uri, m.span.start, m.span.end]), `spans of ${a.id} as mentionsOf has them`);
+    return [a.id, spans];
+  });
   return result;
 }
 

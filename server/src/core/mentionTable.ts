@@ -71,6 +71,16 @@ export class MentionTable {
     return result;
   }
 
+  /** Calls `visit` with the span of each mention of one actor, in note order, without making `Mention` objects. */
+  forEachSpanOf(actorId: string, visit: (start: number, end: number) => void): void {
+    const slot = this.actorIds.indexOf(actorId);
+    if (slot < 0) return;
+    for (let i = 0; i < this.length; i++) {
+      const at = i * STRIDE;
+      if (this.data[at + 4] >> 3 === slot) visit(this.data[at], this.data[at + 1]);
+    }
+  }
+
   /** The first mention of one actor, and its `by=` mentions (the claims it makes in this note), without making the others. */
   firstAndClaimsOf(actorId: string, claims: readonly ClaimSpan[]): { first: Mention; claims: Mention[] } | undefined {
     const slot = this.actorIds.indexOf(actorId);

@@ -385,16 +385,20 @@ export class Workspace {
   /** Every mention of an actor across the workspace, in note order (notes in URI order). */
   mentionsOf(actorId: string, token?: Cancellation): Mention[] {
     const id = this.actor(actorId)?.id;
-    const notes = id === undefined ? undefined : this.notesByActor.get(id);
-    if (!notes) return [];
-    let uris = this.sortedNotesByActor.get(id!);
-    if (!uris) this.sortedNotesByActor.set(id!, (uris = [...notes].sort()));
+    if (id === undefined) return [];
     const result: Mention[] = [];
-    for (const uri of uris) {
+    for (const uri of this.sortedNotesOf(id)) {
       if (token?.isCancellationRequested) break;
       for (const mention of this.mentionsOfIn(id!, uri)) result.push(mention);
     }
     return result;
+  }
+
+  /** The notes that mention an actor (by its id as registered), in URI order. */
+  private sortedNotesOf(id: string): readonly string[] {
+    let uris = this.sortedNotesByActor.get(id);
+    if (!uris) this.sortedNotesByActor.set(id, (uris = [...(this.notesByActor.get(id) ?? [])].sort()));
+    return uris;
   }
 
   /**
@@ -404,6 +408,20 @@ export class Workspace {
   mentionVersionOf(actorId: string): string {
     const id = this.actor(actorId)?.id;
     return `${this.registryVersion}:${id === undefined ? -1 : this.mentionVersions.get(id) ?? 0}`;
+  }
+
+  /**
+   * Calls `visit` for each mention of an actor across the workspace, in the order of `mentionsOf`, with the span of the
+   * name as written: what a references request needs, without making thousands of `Mention` objects.
+   */
+  forEachMentionSpanOf(actorId: string, visit: (note: Note, start: number, end: number) => void, token?: Cancellation): void {
+    const id = this.actor(actorId)?.id;
+    if (id === undefined) return;
+    for (const uri of this.sortedNotesOf(id)) {
+      if (token?.isCancellationRequested) return;
+      const note = this.notesByUri.get(uri);
+      if (note) this.mentionTables.get(uri)?.forEachSpanOf(id, (start, end) => visit(note, start, end));
+    }
   }
 
   /**

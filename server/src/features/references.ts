@@ -21,12 +21,8 @@ export function provideReferences(ctx: FeatureContext, uri: string, position: Po
 
 function referencesOf(workspace: Workspace, found: Located, includeDeclaration: boolean, token: Cancellation): Location[] {
   if (found.kind === 'actor') {
-    let note: Note | undefined;
-    const mentions = workspace.mentionsOf(found.actor.id, token).map((mention) => {
-      // Mentions come note by note: look each note up once, not once per mention (an actor can have thousands).
-      if (note?.uri !== mention.uri) note = workspace.getNote(mention.uri)!;
-      return { uri: mention.uri, range: note.lines.rangeOf(mention.span) };
-    });
+    const mentions: Location[] = [];
+    workspace.forEachMentionSpanOf(found.actor.id, (note, start, end) => mentions.push({ uri: note.uri, range: note.lines.rangeOf({ start, end }) }), token);
     return includeDeclaration ? [actorDeclaration(found.actor), ...mentions] : mentions;
   }
   const key = keyAt(found);
