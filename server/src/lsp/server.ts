@@ -23,8 +23,12 @@ import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathO
 import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
-/** Notes are read and indexed in slices of about this long, between which requests and edits are answered. */
-const INDEX_SLICE_MS = 20;
+/**
+ * Notes are read and indexed in slices of about this long, between which requests and edits are answered. A request
+ * takes a few turns of the event loop to be read, handled and answered, so it waits a few slices (measured: about
+ * 25 ms at 5 ms, 80 ms at 20 ms); start-up is no slower with short slices.
+ */
+const INDEX_SLICE_MS = 5;
 const PROGRESS_EVERY_MS = 250;
 /** How long one turn of publishing diagnostics may hold the event loop before requests get their turn. */
 const PUBLISH_SLICE_MS = 8;
@@ -322,7 +326,7 @@ export class CounterpointServer {
 
   /**
    * Actor notes first, in one batch, so that the registry is complete before any article is
-   * read; then the rest in chunks, yielding between chunks so that requests are answered
+   * read; then the rest in slices, yielding between slices so that requests are answered
    * (with what is known so far) while indexing goes on. Returns false when a newer re-index took over.
    */
   private async loadAllNotes(generation: number, markActorsLoaded: () => void): Promise<boolean> {
