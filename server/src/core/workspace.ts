@@ -177,6 +177,7 @@ export class Workspace {
     this.collectClaimNeighbours(previous, undefined, affected);
     this.collectLinkers(previous, affected);
     this.unindex(previous);
+    this.unindexMentions(uri);
     this.notesByUri.delete(uri);
     affected.delete(uri);
     if (previous.kind === 'actor' && this.rebuildRegistry()) for (const other of this.notesByUri.keys()) affected.add(other);
@@ -216,7 +217,8 @@ export class Workspace {
       removeFrom(this.notesByClaimKey, claim.key, note.uri);
       removeFrom(this.notesWritingClaimKey, claim.key, note.uri);
     }
-    this.unindexMentions(note.uri);
+    // A note's mentions are not dropped here: the upsert that replaces it resolves them again against the old ones
+    // (so that typing leaves the other notes' lists alone), or a registry rebuild replaces them all; `remove` drops them.
   }
 
   /** Other articles whose counter-source status may change with this edit. */
