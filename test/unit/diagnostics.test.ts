@@ -66,6 +66,25 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
     positive: () => assert.deepEqual(inNote('frontmatter.not-mapping', 'actors/x.md', '---\n- name: X\n---\n'), ['---']),
     negative: () => assertClean('frontmatter.not-mapping', 'actors/x.md', '---\nname: X\n---\n'),
   },
+  'frontmatter.duplicate-key': {
+    positive: () => {
+      const text = '---\ntitle: T\noutlet: O\nperspective: ukrainian\ndate: 2022-06-17\nperspective: russian-state\n---\nBody.\n';
+      assert.deepEqual(inNote('frontmatter.duplicate-key', 'articles/a.md', text), ['perspective']);
+      const workspace = workspaceOf({ 'articles/a.md': text });
+      const note = workspace.getNote(uriOf('articles/a.md'))!;
+      const [d] = workspace.diagnostics(note.uri).filter((x) => x.code === 'frontmatter.duplicate-key');
+      assert.equal(d.message, '`perspective` is given again on line 6: YAML keeps the last value, so this one is ignored.');
+      assert.deepEqual(d.data, { key: 'perspective' });
+      assert.equal(d.span.start, text.indexOf('perspective'), 'on the first one, the one ignored');
+      assert.equal(note.article?.perspective, 'russian-state', 'the last value is the one used');
+      assert.equal(note.frontmatter!.fields.get('perspective')!.raw, 'russian-state', 'the field spans point at the value used');
+    },
+    negative: () => {
+      assertClean('frontmatter.duplicate-key', 'articles/a.md', VALID_ARTICLE);
+      assertClean('frontmatter.duplicate-key', 'actors/x.md', '---\nname: X\naliases:\n  - name: nested keys are not top-level keys\n  - name: again\n---\n');
+      assertClean('frontmatter.duplicate-key', 'actors/x.md', '---\nname: X\nname: [unclosed\n---\n');
+    },
+  },
   'article.missing-field': {
     positive: () => {
       const workspace = workspaceOf({ 'articles/a.md': '---\ntitle: T\n---\n' });

@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   'frontmatter.yaml': 'error',
   'frontmatter.language': 'error',
   'frontmatter.not-mapping': 'error',
+  'frontmatter.duplicate-key': 'warning',
   'article.missing-field': 'warning',
   'article.invalid-field': 'warning',
   'article.invalid-date': 'warning',

@@ -76,7 +76,7 @@ export function parseFrontmatter(text: string): FrontmatterResult {
   const span = { start, end: closeEnd };
   const bodyStart = nextLineStart(text, closeEnd);
   const content = text.slice(contentStart, closeStart);
-  const fields = scanFields(text, contentStart, closeStart);
+  const { fields, overridden } = scanFields(text, contentStart, closeStart);
   const frontmatter: Frontmatter = { span, openFenceSpan, data: {}, fields };
 
   if (!YAML_LANGUAGES.has(language)) {
@@ -100,6 +100,12 @@ export function parseFrontmatter(text: string): FrontmatterResult {
     const data: unknown = parsed.data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) {
       frontmatter.data = detachStrings(data) as Record<string, unknown>;
+      for (const field of overridden) {
+        const last = fields.get(field.key)!;
+        diagnostics.push(diagnostic('frontmatter.duplicate-key', field.keySpan,
+          detached(`\`${field.key}\` is given again on line ${lineNumberAt(text, last.keySpan.start) + 1}: YAML keeps the last value, so this one is ignored.`),
+          { key: field.key }));
+      }
     } else if (content.trim() !== '') {
       diagnostics.push(diagnostic('frontmatter.not-mapping', openFenceSpan,
         'The frontmatter must be a YAML mapping of fields (`key: value` lines); it is not read.'));
@@ -149,9 +155,13 @@ function isPlainObject(value: unknown): value is object {
 const COMMON_KEYS = new Map(['title', 'outlet', 'url', 'date', 'author', 'perspective', 'language', 'id', 'name', 'aliases', 'kind', 'role', 'wikidata']
   .map((key) => [key, key]));
 
-/** Top-level keys of the block, with the spans of their values and list items. */
-function scanFields(text: string, start: number, end: number): Map<string, FrontmatterField> {
+/**
+ * Top-level keys of the block, with the spans of their values and list items. A key given twice is the last one, as
+ * YAML reads it; the ones it overrides are returned apart, to be reported.
+ */
+function scanFields(text: string, start: number, end: number): { fields: Map<string, FrontmatterField>; overridden: FrontmatterField[] } {
   const fields = new Map<string, FrontmatterField>();
+  const overridden: FrontmatterField[] = [];
   let current: FrontmatterField | undefined;
   for (let lineStart = start; lineStart < end; ) {
     const lineEnd = Math.min(lineEndAt(text, lineStart), end);
@@ -163,7 +173,9 @@ function scanFields(text: string, start: number, end: number): Map<string, Front
       const name = COMMON_KEYS.get(key[1]) ?? detached(key[1]);
       current = { key: name, keySpan: { start: lineStart, end: lineStart + name.length }, valueSpan: value, raw: detached(text.slice(value.start, value.end)) };
       if (text[value.start - 1] === '[' || text.startsWith('[', value.start)) current.items = flowItems(text, valueStart, lineEnd);
-      if (!fields.has(name)) fields.set(name, current);
+      const earlier = fields.get(name);
+      if (earlier) overridden.push(earlier);
+      fields.set(name, current);
     } else if (current) {
       const item = /^[ \t]+-[ \t]+/.exec(line) ?? /^-[ \t]+/.exec(line);
       if (item) {
@@ -175,7 +187,7 @@ function scanFields(text: string, start: number, end: number): Map<string, Front
     }
     lineStart = nextLineStart(text, lineEnd);
   }
-  return fields;
+  return { fields, overridden };
 }
 
 /** The value between `start` and `end`, without surrounding blanks, a trailing comment or quotes. */

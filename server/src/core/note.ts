@@ -82,7 +82,8 @@ export function parseNote(uri: string, path: string, text: string, kind: NoteKin
     prose: body.prose,
     diagnostics: [...fm.diagnostics, ...body.diagnostics],
   };
-  const unreadable = fm.diagnostics.some((d) => d.code !== 'frontmatter.missing');
+  // A repeated key is only a warning: the fields are read, with YAML's last value.
+  const unreadable = fm.diagnostics.some((d) => d.code !== 'frontmatter.missing' && d.code !== 'frontmatter.duplicate-key');
   if (kind === 'article') note.article = readArticle(note, config, unreadable);
   if (kind === 'actor') note.actor = readActor(note, unreadable);
   if (kind !== 'article') {
