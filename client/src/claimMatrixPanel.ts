@@ -6,6 +6,13 @@ import { dispatchMatrixMessage, matrixNoteUris } from './claimMatrixMessages';
 
 export const CLAIM_MATRIX_VIEW_TYPE = 'counterpoint.claimMatrix';
 
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = {
+  enableScripts: true,
+  enableForms: false,
+  enableCommandUris: false,
+  localResourceRoots: [],
+};
+
 /** Wait this long after the last event before refreshing, so a burst of saves refreshes once. */
 const REFRESH_DELAY_MS = 300;
 
@@ -42,6 +49,17 @@ export class ClaimMatrixPanel implements vscode.Disposable {
     await this.refresh();
   }
 
+  /**
+   * Takes over a panel VS Code restored after a reload (see the serializer in extension.ts): it shows the matrix as it
+   * is now, and a later `show` reuses it. Before the server has indexed, it shows the loading page until the index
+   * is ready (which refreshes it).
+   */
+  async revive(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    this.panel = this.adopt(panel);
+    await this.refresh().catch((error: unknown) => this.log(`[warn] The restored claim matrix waits for the server: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
   /** After the index changed: refreshes an open panel shortly, logging rather than throwing on failure. */
   refreshSoon(): void {
     if (!this.panel) return;
@@ -69,13 +87,12 @@ export class ClaimMatrixPanel implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(CLAIM_MATRIX_VIEW_TYPE, 'Claim Matrix', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableForms: false,
-      enableCommandUris: false,
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
+    return this.adopt(vscode.window.createWebviewPanel(CLAIM_MATRIX_VIEW_TYPE, 'Claim Matrix', vscode.ViewColumn.Active, { ...WEBVIEW_OPTIONS, enableFindWidget: true }));
+  }
+
+  private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
+    // A restored panel keeps no options of its own: they are set again, as strict as for a new one.
+    panel.webview.options = WEBVIEW_OPTIONS;
     panel.webview.html = loadingPage();
     const subscription = panel.webview.onDidReceiveMessage(async (message: unknown) => {
       try {

@@ -8,13 +8,15 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
-import { ClaimMatrixPanel } from './claimMatrixPanel';
+import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';
 
 /** What `activate` resolves to; integration tests reach the client through it. */
 export interface CounterpointApi {
   client: LanguageClient;
+  /** What VS Code calls to restore the claim matrix after a reload; exposed for the tests. */
+  reviveClaimMatrix(panel: vscode.WebviewPanel): Promise<void>;
 }
 
 const COMMANDS = {
@@ -51,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
       if (newState === State.Stopped) statusBar.showStopped();
     }),
     ...registerCommands(languageClient, output, claimMatrix),
+    // After a window reload, VS Code restores an open claim matrix through this (and activates the extension for it).
+    vscode.window.registerWebviewPanelSerializer(CLAIM_MATRIX_VIEW_TYPE, { deserializeWebviewPanel: (panel) => claimMatrix.revive(panel) }),
   );
 
   try {
@@ -58,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   } catch (error) {
     reportError(output, 'Could not start the Counterpoint language server', error);
   }
-  return { client: languageClient };
+  return { client: languageClient, reviveClaimMatrix: (panel) => claimMatrix.revive(panel) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,12 @@
-// The Show Claim Matrix command opens one webview panel (not a markdown preview) and reuses it when run again.
+// The Show Claim Matrix command opens one webview panel (not a markdown preview) and reuses it when run again; a
+// panel VS Code restores after a reload is taken over.
 // The webview's messages to the extension are unit-tested (test/unit/claimMatrixMessages.test.ts) and its page in
 // Chromium (test/browser/report.test.ts). With COUNTERPOINT_SCREENSHOTS=1 it saves docs/claim-matrix-vscode.png.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { EXTENSION_ID, waitFor } from './helpers';
 import { counterpointReady } from './notes';
 import { screenshot } from './screenshot';
 
@@ -52,6 +54,24 @@ describe('Claim matrix webview', () => {
     await waitFor('the matrix tab to be active again', () => matrixTabs().find((tab) => tab.isActive), 10_000);
     assert.strictEqual(matrixTabs().length, 1);
     await vscode.commands.executeCommand('workbench.action.closeOtherEditors');
+  });
+
+  it('a panel VS Code restores after a window reload is taken over: strict options, the matrix in it, and the command reuses it', async () => {
+    await vscode.window.tabGroups.close(matrixTabs());
+    const api = vscode.extensions.getExtension<{ reviveClaimMatrix(panel: vscode.WebviewPanel): Promise<void> }>(EXTENSION_ID)?.exports;
+    assert.ok(api?.reviveClaimMatrix, 'the extension API exposes what its webview serializer calls');
+    const packageJson = JSON.parse(fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.json'), 'utf8'));
+    assert.ok(packageJson.activationEvents.includes(`onWebviewPanel:${VIEW_TYPE}`), 'a restored panel activates the extension');
+    // As VS Code hands it to the serializer: a panel of our view type with nothing in it.
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Claim Matrix', vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: true });
+    await api.reviveClaimMatrix(panel);
+    await waitFor('the matrix in the restored panel', () => panel.webview.html.includes('kazakhstan-refused-troops-for-ukraine'), 15_000);
+    assert.strictEqual(panel.webview.options.enableScripts, true);
+    assert.strictEqual(panel.webview.options.enableCommandUris, false, 'no command links, whatever the panel was restored with');
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    await vscode.commands.executeCommand('counterpoint.showClaimMatrix');
+    await waitFor('the restored panel to be active', () => matrixTabs().find((tab) => tab.isActive), 10_000);
+    assert.strictEqual(matrixTabs().length, 1, 'the command reuses the restored panel');
   });
 
   it('docs/claim-matrix-vscode.png: the matrix in VS Code', async function () {
