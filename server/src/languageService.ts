@@ -21,7 +21,7 @@ export function createLanguageService(ctx: FeatureContext) {
     context: ctx,
     diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
-    warmHovers: (uri: string) => warmActorHovers(ctx, uri),
+    warmHovers: (uri: string, budgetMs?: number) => warmActorHovers(ctx, uri, budgetMs),
     definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
     references: (uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation) =>
       provideReferences(ctx, uri, position, includeDeclaration, token),

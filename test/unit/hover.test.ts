@@ -393,3 +393,11 @@ test('warming the hovers of a note\'s actors changes nothing they show, and a no
   assert.equal(markdownOf(provideHover(contextOf(warmed), note.uri, note.lines.positionAt(mention.span.start))), cold);
   assert.equal(hoverHere(), cold);
 });
+
+test('warming up stops when its time is spent and says whether actors are left', () => {
+  const workspace = tokayevWorkspace();
+  const note = [...workspace.notes()].find((n) => n.kind === 'article' && workspace.mentionsIn(n.uri).length > 0)!;
+  assert.equal(warmActorHovers(contextOf(workspace), note.uri, -1), false, 'no time at all: actors are left');
+  assert.equal(warmActorHovers(contextOf(workspace), note.uri), true, 'no limit: all done');
+  assert.equal(warmActorHovers(contextOf(workspace), uriOf('articles/missing.md'), -1), true, 'nothing to warm in a note that is not there');
+});

@@ -49,18 +49,26 @@ export function provideHover(ctx: FeatureContext, uri: string, position: Positio
   }
 }
 
+/** A note listing every actor of the workspace gets the first this many warmed, not all. */
+const ACTORS_WARMED_PER_NOTE = 64;
+
 /**
  * Works out what the hovers of the actors a note mentions list (see `ActorSummary`), so that the first hover on each,
- * right after the note is opened, is as quick as the next.
+ * right after the note is opened, is as quick as the next. Stops once `budgetMs` is spent and returns false if
+ * actors are left: calling it again goes on, as the ones done are kept.
  */
-export function warmActorHovers(ctx: FeatureContext, uri: string): void {
+export function warmActorHovers(ctx: FeatureContext, uri: string, budgetMs = Infinity): boolean {
+  const started = Date.now();
   const seen = new Set<string>();
   for (const mention of ctx.workspace.mentionsIn(uri)) {
     if (seen.has(mention.actorId)) continue;
+    if (seen.size >= ACTORS_WARMED_PER_NOTE) break;
+    if (Date.now() - started > budgetMs) return false;
     seen.add(mention.actorId);
     const actor = ctx.workspace.actor(mention.actorId);
     if (actor) actorSummary(ctx.workspace, actor, NEVER_CANCELLED);
   }
+  return true;
 }
 
 function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | undefined {

@@ -30,6 +30,8 @@ import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings'
  */
 const INDEX_SLICE_MS = 5;
 const PROGRESS_EVERY_MS = 250;
+/** How long one turn of working out hovers ahead may hold the event loop. */
+const WARM_UP_SLICE_MS = 5;
 /** How long one turn of publishing diagnostics may hold the event loop before requests get their turn. */
 const PUBLISH_SLICE_MS = 8;
 
@@ -180,11 +182,12 @@ export class CounterpointServer {
   }
 
   /** Once the requests waiting now are answered, the hovers of the actors an open note mentions are worked out ahead. */
-  private warmHoversSoon(uri: string): void {
+  private warmHoversSoon(uri: string, version = this.openDocument(uri)?.version): void {
     setImmediate(() => {
-      if (!this.indexReady || !this.isOpen(uri)) return;
+      // Typing in the note changes what its actors' hovers list: warming up for an older version is wasted.
+      if (!this.indexReady || !this.isOpen(uri) || this.openDocument(uri)?.version !== version) return;
       try {
-        this.service.warmHovers(uri);
+        if (!this.service.warmHovers(uri, WARM_UP_SLICE_MS)) this.warmHoversSoon(uri, version);
       } catch (error) {
         this.logError('hover warm-up', error);
       }
