@@ -19,6 +19,7 @@ import {
   type Position,
   type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
+import { Waiters } from '../test/helpers/waiters';
 
 export interface Publication {
   at: number;
@@ -34,10 +35,6 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-interface Waiter {
-  check: () => boolean;
-  fail: (error: Error) => void;
-}
 
 export class LspSession {
   /** performance.now() just before the server process was spawned: "start" in every figure. */
@@ -48,7 +45,7 @@ export class LspSession {
   readonly latest = new Map<string, Publication>();
   readonly notifications: { at: number; method: string; params: unknown }[] = [];
   private readonly documents = new Map<string, { version: number; text: string }>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new Waiters();
   private stderr = '';
   private exited = false;
   private failure?: Error;
@@ -140,28 +137,7 @@ export class LspSession {
   /** Resolves with the first truthy value of `check`, tested now and after every message from the server. */
   waitFor<T>(what: string, check: () => T | undefined | false | null, timeoutMs = 120_000): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<T>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter: Waiter = {
-        check: () => {
-          const value = check();
-          if (!value) return false;
-          clearTimeout(timer);
-          resolve(value);
-          return true;
-        },
-        fail: (error) => {
-          clearTimeout(timer);
-          reject(new Error(`${what}: ${error.message}`));
-        },
-      };
-      if (waiter.check()) return;
-      this.waiters.add(waiter);
-      timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-    });
+    return this.waiters.waitFor(what, check, timeoutMs);
   }
 
   /** The first publication for `uri` after index `after` of `publications` that satisfies `predicate`. */
@@ -177,14 +153,13 @@ export class LspSession {
   }
 
   private wake(): void {
-    for (const waiter of [...this.waiters]) if (waiter.check()) this.waiters.delete(waiter);
+    this.waiters.wake();
   }
 
   private fail(error: Error): void {
     if (this.failure || this.shuttingDown) return;
     this.failure = error;
-    for (const waiter of this.waiters) waiter.fail(error);
-    this.waiters.clear();
+    this.waiters.failAll(error);
   }
 
   // ---- timing requests ----

@@ -38,6 +38,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { IndexStatusNotification, type IndexStatus } from '../../server/src/protocol';
 import { applyTextEdits, applyWorkspaceEdit } from './edits';
+import { Waiters } from './waiters';
 
 /** The repository root, from out/test/helpers/lspClient.js. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -73,10 +74,6 @@ export interface ProgressEvent {
   value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
 }
 
-interface Waiter {
-  check: () => boolean;
-  fail: (error: Error) => void;
-}
 
 /** Every session still running, so that a crashing test process does not leave servers or temp dirs behind. */
 const liveSessions = new Set<LspSession>();
@@ -124,7 +121,7 @@ export class LspSession {
 
   private stderrChunks: string[] = [];
   private seq = 0;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new Waiters();
   private readonly documents = new Map<string, { version: number; text: string }>();
   private exited = false;
   private exitCode: number | null = null;
@@ -254,8 +251,7 @@ export class LspSession {
     this.connection.dispose();
     if (!this.exited) this.child.kill('SIGKILL');
     fs.rmSync(this.root, { recursive: true, force: true });
-    for (const waiter of this.waiters) waiter.fail(new Error('session ended'));
-    this.waiters.clear();
+    this.waiters.failAll(new Error('session ended'));
   }
 
   private waitForExit(timeoutMs: number): Promise<void> {
@@ -280,9 +276,7 @@ export class LspSession {
 
   private protocolError(message: string): void {
     this.protocolErrors.push(message);
-    const error = new Error(`${message}\nserver stderr:\n${this.stderr || '(empty)'}`);
-    for (const waiter of this.waiters) waiter.fail(error);
-    this.waiters.clear();
+    this.waiters.failAll(new Error(`${message}\nserver stderr:\n${this.stderr || '(empty)'}`));
   }
 
   // ---- waiting, event-driven ----
@@ -298,44 +292,11 @@ export class LspSession {
    */
   waitFor<T>(description: string, check: () => T | undefined | null | false, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     if (this.protocolErrors.length > 0) return Promise.reject(new Error(`${description}: ${this.protocolErrors.join('; ')}`));
-    return new Promise<T>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter: Waiter = {
-        check: () => {
-          const value = check();
-          if (!value) return false;
-          clearTimeout(timer);
-          resolve(value);
-          return true;
-        },
-        fail: (error) => {
-          clearTimeout(timer);
-          reject(new Error(`${description}: ${error.message}`));
-        },
-      };
-      try {
-        if (waiter.check()) return;
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      this.waiters.add(waiter);
-      timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}`));
-      }, timeoutMs);
-    });
+    return this.waiters.waitFor(description, check, timeoutMs);
   }
 
   private wake(): void {
-    for (const waiter of [...this.waiters]) {
-      try {
-        if (waiter.check()) this.waiters.delete(waiter);
-      } catch (error) {
-        this.waiters.delete(waiter);
-        waiter.fail(error as Error);
-      }
-    }
+    this.waiters.wake();
   }
 
   // ---- diagnostics ----

@@ -44,19 +44,8 @@ const compactClaimPrototype = Object.create(Object.prototype, {
 export function compactNote(note: Note): Note {
   if (isCompact(note) || hasLoneSurrogate(note.text)) return note;
   const compact = Object.create(compactNotePrototype) as CompactNote;
-  compact.uri = note.uri;
-  compact.path = note.path;
-  compact.lines = note.lines;
-  compact.kind = note.kind;
-  compact.bodyStart = note.bodyStart;
-  // Optional fields only where set, so that a compact note reads exactly as the parse (no field that is there as undefined).
-  if (note.article !== undefined) compact.article = note.article;
-  if (note.actor !== undefined) compact.actor = note.actor;
-  compact.wikiLinks = note.wikiLinks;
+  copyFields(compact, note, KEPT_NOTE_FIELDS);
   compact.claims = note.claims.map((claim) => compactClaim(claim, compact));
-  compact.blocks = note.blocks;
-  compact.prose = note.prose;
-  compact.diagnostics = note.diagnostics;
   // Actor notes are few, and the registry, rename and their diagnostics read their frontmatter all the time.
   if (note.kind === 'actor') Object.defineProperty(compact, 'frontmatter', { value: note.frontmatter, enumerable: true, writable: true });
   Object.defineProperty(compact, TEXT_BYTES, { value: encoder.encode(note.text) });
@@ -65,21 +54,26 @@ export function compactNote(note: Note): Note {
 
 function compactClaim(claim: ClaimSpan, owner: CompactNote): ClaimSpan {
   const compact = Object.create(compactClaimPrototype) as CompactClaim;
-  compact.span = claim.span;
-  compact.textSpan = claim.textSpan;
-  compact.attributesSpan = claim.attributesSpan;
-  compact.classes = claim.classes;
-  if (claim.key !== undefined) compact.key = claim.key;
-  if (claim.keySpan !== undefined) compact.keySpan = claim.keySpan;
-  if (claim.by !== undefined) compact.by = claim.by;
-  if (claim.bySpan !== undefined) compact.bySpan = claim.bySpan;
-  compact.stance = claim.stance;
-  if (claim.stanceSpan !== undefined) compact.stanceSpan = claim.stanceSpan;
-  if (claim.counter !== undefined) compact.counter = claim.counter;
-  compact.singleSource = claim.singleSource;
-  compact.valid = claim.valid;
+  copyFields(compact, claim, KEPT_CLAIM_FIELDS);
   Object.defineProperty(compact, OWNER, { value: owner });
   return compact;
+}
+
+/** Every field but those the prototype gives (and `claims`, made compact one by one). */
+const KEPT_NOTE_FIELDS = ['uri', 'path', 'lines', 'kind', 'bodyStart', 'article', 'actor', 'wikiLinks', 'blocks', 'prose', 'diagnostics'] as const;
+const KEPT_CLAIM_FIELDS = ['span', 'textSpan', 'attributesSpan', 'classes', 'key', 'keySpan', 'by', 'bySpan', 'stance', 'stanceSpan', 'counter', 'singleSource', 'valid'] as const;
+// A field added to Note or ClaimSpan must be kept above or given by the prototype: these fail to compile otherwise.
+const everyNoteField: Exclude<keyof Note, (typeof KEPT_NOTE_FIELDS)[number] | 'claims' | 'text' | 'frontmatter' | 'headings'> extends never ? true : never = true;
+const everyClaimField: Exclude<keyof ClaimSpan, (typeof KEPT_CLAIM_FIELDS)[number] | 'attributes'> extends never ? true : never = true;
+void everyNoteField;
+void everyClaimField;
+
+/**
+ * Copies the fields in a fixed order, so that compact objects share their shapes, and only those that are set, so that
+ * a compact note reads exactly as the parse (no field that is there as undefined).
+ */
+function copyFields<T extends object>(target: T, source: T, keys: readonly (keyof T)[]): void {
+  for (const key of keys) if (source[key] !== undefined) target[key] = source[key];
 }
 
 export function isCompact(note: Note): boolean {

@@ -5,12 +5,12 @@ import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, t
 import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from './diagnostics';
 import { candidateHints } from './importHints';
 import type { ClaimSpan } from './markdown';
+import { compactNote, forgetNote, isCompact } from './compactNote';
 import { MentionTable, type Mention } from './mentionTable';
+import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
+import { normalizeName } from './text';
 
 export type { Mention, MentionKind } from './mentionTable';
-import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
-import { compactNote, forgetNote, isCompact } from './compactNote';
-import { normalizeName, type Span } from './text';
 
 export interface Actor {
   id: string;

@@ -1,6 +1,6 @@
-import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import {
-  ACTOR_KINDS, NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, normalizeName, noteStem,
+  ACTOR_KINDS, NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, normalizeName,
   type ClaimCandidate, type Note, type Span, type Workspace,
 } from '../../core';
 import type { FeatureContext } from '../context';
