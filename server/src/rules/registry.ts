@@ -9,6 +9,7 @@ import { actorRegistryRule } from './actorRegistry';
 import { actorUnknownRule } from './actorUnknown';
 import { aliasNearMatchRule } from './aliasNearMatch';
 import { candidatesRule } from './candidates';
+import { claimantMismatchRule } from './claimantMismatch';
 import { configFileRule } from './configFile';
 import { counterSourceRule } from './counterSource';
 import type { CodeSpec, FieldType, PayloadOf, Rule, RuleContext } from './rule';
@@ -23,6 +24,7 @@ export const RULES = [
   aliasNearMatchRule,
   candidatesRule,
   counterSourceRule,
+  claimantMismatchRule,
 ] as const;
 
 type CodeMaps = (typeof RULES)[number]['codes'];
