@@ -1,9 +1,12 @@
 // `actor.candidate` and `claim.candidate`: what an article's prose suggests annotating next (analysis/importHints.ts).
 import { aliasNearMatches } from '../analysis/aliasDiscovery';
-import { candidatesOf, type ActorCandidate } from '../analysis/importHints';
+import { candidatesOf, type ActorCandidate, type Candidates } from '../analysis/importHints';
+import { derivation } from '../model/derived';
 import { shortLabel } from '../syntax/sanitize';
 import { ACTOR_REGISTRY } from './actorFacts';
 import { defineRule } from './rule';
+
+const CANDIDATES = derivation<Candidates>('import candidates');
 
 export const candidatesRule = defineRule({
   name: 'candidates',
@@ -20,13 +23,16 @@ export const candidatesRule = defineRule({
     const actors = wants('actor.candidate') && workspace.configuration.bareAliases;
     const claims = wants('claim.candidate');
     if (!actors && !claims) return;
-    const found = candidatesOf(note, {
-      mentions: workspace.mentionsIn(note.uri),
-      nearMatches: aliasNearMatches(workspace, note),
+    // Kept per parsed note while its mentions (new when the registry changes) and the near matches are the same.
+    const mentions = workspace.mentionsIn(note.uri);
+    const nearMatches = aliasNearMatches(workspace, note);
+    const found = workspace.derived.ofNote(CANDIDATES, note, [mentions, nearMatches, actors, claims], () => candidatesOf(note, {
+      mentions,
+      nearMatches,
       isKnown: (name) => workspace.resolveActor(name) !== undefined,
       actors,
       claims,
-    });
+    }));
     for (const candidate of found.actors) {
       report('actor.candidate', candidate.span, actorCandidateMessage(candidate),
         { name: candidate.name, ...(candidate.extends ? { extends: candidate.extends } : {}) });

@@ -24,18 +24,10 @@ export interface ClaimStatus {
   hasCounterSource: boolean;
 }
 
-/** Outlet keys, once per parsed note: the rule compares every pair of a key's occurrences. */
-const outletKeys = new WeakMap<Note, string>();
-
 /** The outlet as the rule compares it; a note without one is its own outlet. */
 export function outletKey(note: Note): string {
-  let key = outletKeys.get(note);
-  if (key === undefined) {
-    const outlet = note.article?.outlet;
-    key = outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
-    outletKeys.set(note, key);
-  }
-  return key;
+  const outlet = note.article?.outlet;
+  return outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
 }
 
 function perspectiveOf(note: Note): string | undefined {
@@ -59,7 +51,7 @@ export function isCounterSource(of: ClaimOccurrence, candidate: ClaimOccurrence)
 
 export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[]): ClaimStatus {
   const outlet = outletKey(occurrence.note);
-  const crossSources = all.filter((other) => other !== occurrence && outletKey(other.note) !== outlet);
+  const crossSources = all.filter((other) => other !== occurrence && other.note !== occurrence.note && outletKey(other.note) !== outlet);
   const counterSources = crossSources.filter((other) => isCounterSource(occurrence, other));
   const counterUrl = occurrence.claim.counter;
   const singleSource = occurrence.claim.singleSource;

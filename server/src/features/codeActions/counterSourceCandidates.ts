@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { derivation } from '../../model/derived';
 import { type Mention } from '../../model/mentionTable';
 import { type Cancellation, type Workspace } from '../../model/workspace';
 import { outletKey } from '../../rules/counterSource';
@@ -180,14 +181,16 @@ function poolStatistics(workspace: Workspace, pool: readonly Note[], token?: Can
   return statistics;
 }
 
-// Sentences and their terms per parsed note; a note is replaced by a new object when it
+// Sentences and their terms per parsed note, kept by the workspace; a note is replaced by a new object when it
 // changes, and its mentions array when actors change, so either invalidates the entry.
-const sentenceCache = new WeakMap<Note, { mentions: readonly Mention[]; sentences: Sentence[] }>();
+const SENTENCES = derivation<Sentence[]>('sentences and their terms');
 
 function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
   const mentions = workspace.mentionsIn(note.uri);
-  const cached = sentenceCache.get(note);
-  if (cached && cached.mentions === mentions) return cached.sentences;
+  return workspace.derived.ofNote(SENTENCES, note, [mentions], () => splitIntoSentences(note, mentions));
+}
+
+function splitIntoSentences(note: Note, mentions: readonly Mention[]): Sentence[] {
   const cuts = sortedCuts(termReplacements(note, mentions), note.claims.map((c) => c.attributesSpan));
   const sentences: Sentence[] = [];
   for (const block of note.blocks) {
@@ -197,7 +200,6 @@ function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
       }
     }
   }
-  sentenceCache.set(note, { mentions, sentences });
   return sentences;
 }
 
