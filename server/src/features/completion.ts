@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { type Actor } from '../model/workspace';
-import { describeSources } from '../rules/counterSource';
+import { NO_PERSPECTIVE, describeSources } from '../rules/counterSource';
 import { STANCES, type Stance } from '../syntax/markdown';
 import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
 import { type Span } from '../syntax/text';
@@ -166,7 +166,7 @@ function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: 
       item: {
         label: key,
         kind: CompletionItemKind.EnumMember,
-        detail: `${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
+        detail: `${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : NO_PERSPECTIVE}`,
         documentation: { kind: MarkupKind.Markdown, value: escapeMarkdown(describeSources(occurrences)) },
         textEdit: { range, newText: key },
       },

@@ -22,6 +22,9 @@ export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
+/** The token of a request nobody cancels. */
+export const NEVER_CANCELLED: Cancellation = Object.freeze({ isCancellationRequested: false });
+
 /** One claim span of one article, under its key. */
 export interface ClaimOccurrence {
   key: string;

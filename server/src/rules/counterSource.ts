@@ -66,13 +66,26 @@ export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccu
   };
 }
 
-/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given. */
+/** How sources without a perspective are grouped and named. */
+export const NO_PERSPECTIVE = 'no perspective';
+
+/** The perspective a source is listed under. */
+export function perspectiveLabel(note: Note): string {
+  return perspectiveOf(note) ?? NO_PERSPECTIVE;
+}
+
+/** The outlet a source is named by: its `outlet`, or the note's path where it has none. */
+export function outletLabel(note: Note): string {
+  return note.article?.outlet ?? note.path;
+}
+
+/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given: the one way sources are described. */
 export function describeSources(occurrences: readonly ClaimOccurrence[]): string {
   const byPerspective = new Map<string, Set<string>>();
   for (const { note } of occurrences) {
-    const perspective = perspectiveOf(note) ?? 'no perspective';
+    const perspective = perspectiveLabel(note);
     const outlets = byPerspective.get(perspective) ?? new Set<string>();
-    outlets.add(note.article?.outlet ?? note.path);
+    outlets.add(outletLabel(note));
     byPerspective.set(perspective, outlets);
   }
   return [...byPerspective].map(([perspective, outlets]) => `${[...outlets].join(', ')} (${perspective})`).join('; ');

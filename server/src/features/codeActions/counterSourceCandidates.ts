@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { derivation } from '../../model/derived';
 import { type Mention } from '../../model/mentionTable';
 import { type Cancellation, type Workspace } from '../../model/workspace';
-import { outletKey } from '../../rules/counterSource';
+import { outletKey, outletLabel, perspectiveLabel } from '../../rules/counterSource';
 import { type ClaimSpan } from '../../syntax/markdown';
 import { type Note } from '../../syntax/note';
 import { plainText, splitAtListItems, splitSentences } from '../../syntax/sentences';
@@ -10,8 +10,7 @@ import { type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
-import type { Found } from './fixes';
-import { documentEdit, insertAt, overlaps, titleText } from './shared';
+import { documentEdit, insertAt, overlaps, titleText, type Found } from './shared';
 
 /** How many candidates are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -65,7 +64,7 @@ function annotateAction(ctx: FeatureContext, candidate: Candidate, key: string, 
   const { note } = candidate;
   const wrap = candidate.sentence.wrap!;
   const quote = titleText(plainText(note.text, wrap, note.wikiLinks, note.claims), 60);
-  const source = `${titleText(note.article?.outlet ?? note.path, 40)} (${titleText(note.article?.perspective || 'no perspective', 30)})`;
+  const source = `${titleText(outletLabel(note), 40)} (${titleText(perspectiveLabel(note), 30)})`;
   return {
     title: counts
       ? `Annotate counter-source in ${source}: “${quote}”`
