@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticsOptions } from '../model/workspace';
+import { codeDocsHref, firstSentence } from '../rules/codeDocs';
 import type { CoreDiagnostic, Severity } from '../syntax/diagnostics';
 import type { FeatureContext } from './context';
 
@@ -20,7 +21,10 @@ export function provideDiagnostics(ctx: FeatureContext, uri: string, options: Di
 }
 
 function toLspDiagnostic(ctx: FeatureContext, range: Diagnostic['range'], d: CoreDiagnostic): Diagnostic {
-  const result: Diagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
+  // The Problems view shows the first sentence; the advice that follows it is behind the code's link to the docs.
+  const result: Diagnostic = {
+    range, severity: SEVERITY[d.severity], code: d.code, codeDescription: { href: codeDocsHref(d.code) }, source: DIAGNOSTIC_SOURCE, message: firstSentence(d.message),
+  };
   if (d.data) result.data = d.data;
   if (d.related) {
     result.relatedInformation = d.related.flatMap((r) => {
