@@ -38,8 +38,8 @@ outlet: Example Outlet
 perspective: other
 language: en
 ---
-This is an example article note: the frontmatter above says which outlet published it and which perspective
-the outlet speaks for. Replace it with a real article, or import one with Import Raw Article as Note.
+This is an example article note. The frontmatter above gives the outlet that published the article and the
+perspective the outlet speaks for. Replace this text with a real article, or import one with the import command.
 
 An actor is mentioned by a wiki link, [[example-ministry]], or simply by an alias: the Example Ministry.
 
