@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { provideDiagnostics } from '../../server/src/features/diagnostics';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
-import { CODE_DOCS, FORMAT_DOCS_URL, codeDocsHref, firstSentence, rulesSettingProperties } from '../../server/src/rules/codeDocs';
+import { FORMAT_DOCS_URL } from '../../shared/src/projectLinks';
+import { CODE_DOCS, codeDocsHref, firstSentence, rulesSettingProperties } from '../../server/src/rules/codeDocs';
 import { DIAGNOSTIC_CODES } from '../../server/src/syntax/diagnostics';
 import { articleNote, uriOf, workspaceOf } from '../helpers/workspace';
 

@@ -2,6 +2,7 @@
 // code scanning, and GitHub workflow commands for annotations. Messages carry text from notes, which come from the
 // web: no format lets that text start a line of its own, so nothing in a note can pose as a workflow command.
 import { pathToFileURL } from 'node:url';
+import { REPOSITORY_URL } from '../../../shared/src/projectLinks';
 import { documentedCodes } from '../rules/codeDocs';
 import type { Severity } from '../syntax/diagnostics';
 
@@ -18,7 +19,6 @@ export interface CheckRow {
 }
 
 const TOOL_VERSION = '0.1.0';
-const TOOL_URL = 'https://github.com/counterpoint/counterpoint';
 
 /** Line and paragraph separators, and the other control characters but the tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
@@ -89,7 +89,7 @@ export function sarifLog(rows: CheckRow[], currentFolder: string): object {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'Counterpoint', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URL, rules } },
+      tool: { driver: { name: 'Counterpoint', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: REPOSITORY_URL, rules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(currentFolder).href.replace(/\/?$/, '/')}` } },
       columnKind: 'utf16CodeUnits',
       invocations: [{ executionSuccessful: true }],

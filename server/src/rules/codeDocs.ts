@@ -1,10 +1,8 @@
 // What each diagnostic code is about, in one line, and where docs/format.md explains it: the editor links a
 // problem's code there (so its message can stay short), the SARIF output describes its rules with it, and the
 // `counterpoint.rules` setting lists the codes with it.
+import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../syntax/diagnostics';
-
-/** The format's documentation, as published with the project's repository (package.json `repository`). */
-export const FORMAT_DOCS_URL = 'https://github.com/counterpoint/counterpoint/blob/main/docs/format.md';
 
 export interface CodeDocs {
   /** One sentence: what the diagnostic reports. */
