@@ -168,6 +168,11 @@ test('a new item in a claim\'s {…} offers the attribute names not yet given, a
   assert.deepEqual(labels(some.items), ['by=', 'counter=', '.single-source']);
   assert.equal(some.accept('by='), article('[Borders are inviolable]{claim=borders by= stance=reports}'));
 
+  const typing = completeIn(article('[Borders are inviolable]{claim=borders |^|'));
+  assert.deepEqual(labels(typing.items), ['by=', 'stance=', 'counter=', '.single-source'], 'at the end of a line still being typed');
+  assert.ok(labels(completeIn(article('[Borders are inviolable]{claim=borders stance=|^|')).items).includes('reports'));
+  assert.ok(labels(completeIn(article('[Borders are inviolable]{claim=borders by=|^|')).items).includes('tokayev'));
+
   const partial = completeIn(article('[Borders]{claim=borders .sin|^|gle}'));
   assert.equal(partial.replaced('.single-source'), '.single');
   assert.equal(partial.accept('.single-source'), article('[Borders]{claim=borders .single-source}'));

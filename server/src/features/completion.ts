@@ -28,7 +28,7 @@ const ACTOR_KIND_MEANINGS: Record<(typeof ACTOR_KINDS)[number], string> = {
 type CompletionSite =
   | { kind: 'wiki-link'; replace: Span; closed: boolean }
   | { kind: 'attribute'; name: string; replace: Span }
-  | { kind: 'attribute-name'; present: ReadonlySet<string>; replace: Span }
+  | { kind: 'attribute-name'; present: ReadonlySet<string>; replace: Span; open: number }
   | { kind: 'frontmatter'; key: string; replace: Span; needsSpace: boolean };
 
 /**
@@ -66,8 +66,8 @@ function completionSite(note: Note, offset: number): CompletionSite | undefined 
   const after = note.text.slice(offset, lineEnd);
   if (inFrontmatter(note, offset)) return frontmatterSite(note, offset, before, after);
   const site = wikiLinkSite(offset, before, after) ?? attributeSite(offset, before, after) ?? attributeNameSite(offset, before, after);
-  // The character just before the replaced text (`[` or `=`) must be in prose, not in code.
-  return site && inBlock(note, site.replace.start - 1) ? site : undefined;
+  // The character just before the replaced text (`[` or `=`; for an attribute name, the block's `{`) must be in prose, not in code.
+  return site && inBlock(note, site.kind === 'attribute-name' ? site.open : site.replace.start - 1) ? site : undefined;
 }
 
 /** Between the fences of the frontmatter; an unclosed block counts, since it is being written. */
@@ -122,7 +122,7 @@ function attributeNameSite(offset: number, before: string, after: string): Compl
   const close = after.indexOf('}');
   const items = `${block[1].slice(0, block[1].length - partial[1].length)} ${close >= 0 ? after.slice(rest.length, close) : ''}`;
   const present = new Set(items.split(/[ \t]+/).map((item) => (item.startsWith('.') ? item : item.split('=')[0])).filter(Boolean));
-  return { kind: 'attribute-name', present, replace: { start: offset - partial[1].length, end: offset + rest.length } };
+  return { kind: 'attribute-name', present, replace: { start: offset - partial[1].length, end: offset + rest.length }, open: offset - block[1].length - 1 };
 }
 
 const ATTRIBUTE_NAME_MEANINGS: [insert: string, meaning: string][] = [
