@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { DIAGNOSTIC_CODES } from '../../server/src/syntax/diagnostics';
+import { DEFAULT_SEVERITIES } from '../../server/src/rules/registry';
 import { REPO, runCli, runCliIn, tempFolder } from '../helpers/cli';
 import { articleNote, joinLines } from '../helpers/workspace';
 
@@ -34,7 +34,7 @@ test('--format sarif is a SARIF 2.1.0 log valid against the schema, with a rule 
   const log = JSON.parse(stdout);
   assert.deepEqual(validateSarif(log), []);
   const [run] = log.runs;
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), Object.keys(DIAGNOSTIC_CODES));
+  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), Object.keys(DEFAULT_SEVERITIES));
   const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'claim.no-counter-source');
   assert.equal(rule.defaultConfiguration.level, 'warning');
   assert.match(rule.helpUri, /docs\/format\.md#7-the-counter-source-rule$/);

@@ -6,7 +6,7 @@ import { provideDiagnostics } from '../../server/src/features/diagnostics';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
 import { FORMAT_DOCS_URL } from '../../shared/src/projectLinks';
 import { CODE_DOCS, codeDocsHref, firstSentence, rulesSettingProperties } from '../../server/src/rules/codeDocs';
-import { DIAGNOSTIC_CODES } from '../../server/src/syntax/diagnostics';
+import { DEFAULT_SEVERITIES, noteDiagnostics } from '../../server/src/rules/registry';
 import { articleNote, uriOf, workspaceOf } from '../helpers/workspace';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -21,7 +21,7 @@ test('every code links to a heading of docs/format.md, on the repository package
   const anchors = new Set(readFileSync(path.join(REPO, 'docs', 'format.md'), 'utf8').split('\n')
     .filter((line) => /^#{1,6} /.test(line)).map((line) => githubAnchor(line.replace(/^#+ /, ''))));
   for (const [code, docs] of Object.entries(CODE_DOCS)) assert.ok(anchors.has(docs.section), `${code}: #${docs.section} in ${[...anchors].join(', ')}`);
-  assert.deepEqual(Object.keys(CODE_DOCS).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
+  assert.deepEqual(Object.keys(CODE_DOCS).sort(), Object.keys(DEFAULT_SEVERITIES).sort());
   const repository = String(manifest.repository.url).replace(/\.git$/, '');
   assert.equal(FORMAT_DOCS_URL, `${repository}/blob/main/docs/format.md`);
   assert.equal(codeDocsHref('claim.no-counter-source'), `${FORMAT_DOCS_URL}#7-the-counter-source-rule`);
@@ -53,7 +53,7 @@ test('a problem in the editor is the message\'s first sentence, with its code li
     'articles/a.md': articleNote({ outlet: 'Outlet A', perspective: 'western' }, '[Borders are inviolable]{claim=borders stance=asserts}'),
   });
   const uri = uriOf('articles/a.md');
-  const [core] = workspace.diagnostics(uri).filter((d) => d.code === 'claim.no-counter-source');
+  const [core] = noteDiagnostics(workspace, uri).filter((d) => d.code === 'claim.no-counter-source');
   assert.match(core.message, /\. Annotate it/, 'the rule still says what to do (the command line prints it)');
   const [lsp] = provideDiagnostics({ workspace, settings: DEFAULT_FEATURE_SETTINGS, documentVersion: () => null }, uri)
     .filter((d) => d.code === 'claim.no-counter-source');

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
+import { noteDiagnostics } from '../rules/registry';
 import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
+import { plural } from '../render/plural';
 
 interface Row {
   path: string;
@@ -22,7 +24,7 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {
-    for (const d of workspace.diagnostics(note.uri)) {
+    for (const d of noteDiagnostics(workspace, note.uri)) {
       const range = note.lines.rangeOf(d.span);
       rows.push({
         path: path.relative(process.cwd(), path.join(root, note.path)) || note.path,
@@ -45,13 +47,9 @@ const FAIL_ON = ['error', 'warning', 'information'];
 /** Why the check fails, or undefined when it passes. */
 function failure(counts: Record<string, number>, failOn: string, maxWarnings: number | undefined): string | undefined {
   const failing = SEVERITY_ORDER.slice(SEVERITY_ORDER.indexOf(failOn)).filter((severity) => counts[severity] > 0);
-  if (failing.length > 0) return `${failing.reverse().map((severity) => `${counts[severity]} ${plural(severity, counts[severity])}`).join(', ')} (--fail-on ${failOn})`;
+  if (failing.length > 0) return `${failing.reverse().map((severity) => plural(counts[severity], severity, severity === 'information' ? severity : undefined)).join(', ')} (--fail-on ${failOn})`;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) return `${counts.warning} warnings, more than --max-warnings ${maxWarnings}`;
   return undefined;
-}
-
-function plural(severity: string, count: number): string {
-  return severity === 'information' || count === 1 ? severity : `${severity}s`;
 }
 
 function parseOptions(options: Record<string, string>): { failOn: string; maxWarnings: number | undefined } {
@@ -109,7 +107,7 @@ export const checkCommand: CliCommand = {
       for (const r of rows) process.stdout.write(`${githubCommand(r)}\n`);
     } else {
       for (const r of rows) process.stdout.write(`${textLine(r)}\n`);
-      const hints = hidden > 0 ? `${hidden} ${plural('hint', hidden)} not shown (--hints shows them)` : `${summary.hints} ${plural('hint', summary.hints)}`;
+      const hints = hidden > 0 ? `${plural(hidden, 'hint')} not shown (--hints shows them)` : plural(summary.hints, 'hint');
       process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
     }
     if (failed) process.stderr.write(`counterpoint check failed: ${failed}.\n`);

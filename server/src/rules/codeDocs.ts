@@ -2,7 +2,8 @@
 // problem's code there (so its message can stay short), the SARIF output describes its rules with it, and the
 // `counterpoint.rules` setting lists the codes with it.
 import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../syntax/diagnostics';
+import type { Severity } from '../syntax/diagnostics';
+import { DEFAULT_SEVERITIES, type DiagnosticCode } from './registry';
 
 export interface CodeDocs {
   /** One sentence: what the diagnostic reports. */
@@ -64,7 +65,7 @@ export function codeDocsHref(code: DiagnosticCode): string {
 
 /** Every code with its default severity and documentation, in the registry's order. */
 export function documentedCodes(): { code: DiagnosticCode; severity: Severity; docs: CodeDocs; href: string }[] {
-  return (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).map((code) => ({ code, severity: DIAGNOSTIC_CODES[code], docs: CODE_DOCS[code], href: codeDocsHref(code) }));
+  return (Object.keys(DEFAULT_SEVERITIES) as DiagnosticCode[]).map((code) => ({ code, severity: DEFAULT_SEVERITIES[code], docs: CODE_DOCS[code], href: codeDocsHref(code) }));
 }
 
 /**
