@@ -4,7 +4,7 @@
 import type {
   CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, WorkspaceEdit, WorkspaceSymbol,
 } from 'vscode-languageserver-types';
-import type { ClaimMatrix, ImportArticleParams, ImportArticleResult } from '../../shared/src/protocol';
+import type { ClaimMatrix, ImportArticleParams, ImportArticleResult, NewWorkspaceFiles } from '../../shared/src/protocol';
 import { provideCodeActions } from './features/codeActions/index';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
@@ -13,6 +13,7 @@ import { provideDefinition } from './features/definition';
 import { configDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
+import { newWorkspaceFiles } from './scaffold/newWorkspace';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename, type RenameRefusal } from './features/rename';
 import { provideSemanticTokens } from './features/semanticTokens';
@@ -56,6 +57,8 @@ export interface LanguageService {
   semanticTokens(uri: string, token?: Cancellation): SemanticTokens;
   /** A raw article as a note: the edit that creates it, in the first article folder of the root it belongs to. */
   importArticle(params: ImportArticleParams, roots: readonly string[], token?: Cancellation): ImportArticleResult;
+  /** The files of a new workspace (config, folders, a first article and actor), for the client to create where missing. */
+  newWorkspaceFiles(token?: Cancellation): NewWorkspaceFiles;
   /** Claims against outlets, grouped by perspective, as data and markdown; stops (with what it has) when cancelled. */
   claimMatrix(token?: Cancellation): ClaimMatrix;
 }
@@ -78,6 +81,7 @@ export function createLanguageService(ctx: FeatureContext): LanguageService {
     workspaceSymbols: (query, token = NEVER_CANCELLED) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri) => provideSemanticTokens(ctx, uri),
     importArticle: (params, roots) => importArticleEdit(ctx, params, roots),
+    newWorkspaceFiles: () => ({ files: newWorkspaceFiles() }),
     claimMatrix: (token = NEVER_CANCELLED) => {
       const matrix = buildClaimMatrix(ctx.workspace, token);
       return {
