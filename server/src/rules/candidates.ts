@@ -4,6 +4,7 @@ import { candidatesOf, type ActorCandidate, type Candidates } from '../analysis/
 import { derivation } from '../model/derived';
 import { shortLabel } from '../syntax/sanitize';
 import { ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 const CANDIDATES = derivation<Candidates>('import candidates');
@@ -11,8 +12,8 @@ const CANDIDATES = derivation<Candidates>('import candidates');
 export const candidatesRule = defineRule({
   name: 'candidates',
   codes: {
-    'actor.candidate': { severity: 'hint', payload: { name: 'string', extends: 'string?' }, fixes: ['create-dismiss-or-alias'] },
-    'claim.candidate': { severity: 'hint', payload: { cue: 'string' }, fixes: ['annotate-or-dismiss'] },
+    'actor.candidate': { summary: 'A capitalised name in an article is no actor\'s name or alias (a suggestion).', section: FORMAT_SECTIONS.diagnostics, severity: 'hint', payload: { name: 'string', extends: 'string?' }, fixes: ['create-dismiss-or-alias'] },
+    'claim.candidate': { summary: 'A sentence reports speech or attribution and is not annotated as a claim (a suggestion).', section: FORMAT_SECTIONS.diagnostics, severity: 'hint', payload: { cue: 'string' }, fixes: ['annotate-or-dismiss'] },
   },
   scope: 'actors',
   dependencies: [ACTOR_REGISTRY],

@@ -9,6 +9,7 @@ import type { Note } from '../syntax/note';
 import { oneLine } from '../syntax/sanitize';
 import { normalizeName } from '../syntax/text';
 import { ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 /** How many other attributions a message names at most. */
@@ -42,7 +43,7 @@ export const CLAIMANTS: NoteDependency = {
 export const claimantMismatchRule = defineRule({
   name: 'claimant mismatch',
   codes: {
-    'claim.claimant-mismatch': { severity: 'information', payload: { key: 'string', claimant: 'string', others: 'string[]' } },
+    'claim.claimant-mismatch': { summary: 'One claim key is attributed to different claimants in different articles.', section: FORMAT_SECTIONS.claimants, severity: 'information', payload: { key: 'string', claimant: 'string', others: 'string[]' } },
   },
   scope: 'workspace',
   dependencies: [CLAIMANTS, ACTOR_REGISTRY],

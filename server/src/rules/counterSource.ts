@@ -5,6 +5,7 @@ import type { ClaimOccurrence, Workspace } from '../model/workspace';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { normalizeName } from '../syntax/text';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export type { ClaimOccurrence };
@@ -177,6 +178,8 @@ export const counterSourceRule = defineRule({
   name: 'counter-source',
   codes: {
     'claim.no-counter-source': {
+      summary: 'A claim occurrence has no counter-source, no counter= link and no .single-source mark.',
+      section: FORMAT_SECTIONS.counterSource,
       severity: 'warning',
       payload: { key: 'string', outlet: 'string?', perspective: 'string?' },
       fixes: ['annotate-counter-source', 'mark-single-source'],

@@ -65,6 +65,11 @@ export function isDiagnosticCode(code: string): code is DiagnosticCode {
   return SPECS.has(code);
 }
 
+/** What a code's rule declares of it: its default severity, payload, summary, section and fixes. */
+export function specOf(code: DiagnosticCode): CodeSpec {
+  return SPECS.get(code)!.spec;
+}
+
 /** The rule that declares a code. */
 export function ruleOf(code: DiagnosticCode): Rule {
   return SPECS.get(code)!.rule;
