@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
 import type { CliCommand } from './command';
-import { loadFolder } from './workspace';
+import { loadWorkspaces } from './workspace';
 
 interface Row {
   path: string;
@@ -45,14 +45,16 @@ export const checkCommand: CliCommand = {
   flags: ['hints'],
   maxPositional: 1,
   async run({ positional, format, flags }) {
-    const { workspace, root, configProblems } = await loadFolder(positional[0] ?? '.');
-    const all = diagnosticRows(workspace, root, configProblems);
+    // A folder may hold several workspaces (notes in subfolders, each with its own config): each is checked on its own.
+    const workspaces = await loadWorkspaces(positional[0] ?? '.');
+    const all = workspaces.flatMap(({ workspace, root, configProblems }) => diagnosticRows(workspace, root, configProblems));
     // Hints are suggestions to accept or dismiss in the editor (actor and claim candidates), not problems to list.
     const rows = flags.has('hints') ? all : all.filter((r) => r.severity !== 'hint');
     const hidden = all.length - rows.length;
     const count = (severity: string) => all.filter((r) => r.severity === severity).length;
+    const total = (measure: (workspace: Workspace) => number) => workspaces.reduce((sum, loaded) => sum + measure(loaded.workspace), 0);
     const summary = {
-      notes: workspace.size, actors: workspace.actors().length, claimKeys: workspace.claimKeys().length,
+      notes: total((w) => w.size), actors: total((w) => w.actors().length), claimKeys: total((w) => w.claimKeys().length),
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
     };
     if (format === 'json') {
@@ -61,7 +63,8 @@ export const checkCommand: CliCommand = {
       for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
       const notices = summary.information + summary.hints - hidden;
       const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
-      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
+      const where = workspaces.length > 1 ? `${workspaces.length} workspaces, ` : '';
+      process.stdout.write(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
     }
     return summary.errors > 0 ? 1 : 0;
   },
