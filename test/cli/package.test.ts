@@ -17,7 +17,7 @@ test('the extension packages into a .vsix holding the bundles and the grammar, a
     assert.equal(packaged.status, 0, packaged.stderr + packaged.stdout);
     // A .vsix is a zip: its central directory names every file in plain text.
     const names = new Set(readFileSync(vsix).toString('latin1').match(/extension\/[\w./-]+/g) ?? []);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/counterpoint.injection.tmLanguage.json']) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/counterpoint.injection.tmLanguage.json', 'schemas/counterpoint.schema.json']) {
       assert.ok(names.has(`extension/${file}`), `${file} in ${[...names].join(', ')}`);
     }
     assert.ok(![...names].some((name) => /^extension\/(server|client|test|samples|node_modules)\//.test(name)), [...names].join(', '));
