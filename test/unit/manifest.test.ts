@@ -23,3 +23,8 @@ test('counterpoint.yaml gets the schema the server validates it with, through ya
   assert.deepEqual(Object.keys(schema.properties).sort(), ['actors', 'articles', 'bareAliases', 'perspectives', 'rules']);
   assert.ok(readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').includes(`!${contributed[0].url.replace(/^\.\//, '')}`), 'the schema is packaged');
 });
+
+test('the version the server and the CLI report is the manifest\'s', async () => {
+  const { COUNTERPOINT_VERSION } = await import('../../server/src/version');
+  assert.equal(COUNTERPOINT_VERSION, manifest.version);
+});

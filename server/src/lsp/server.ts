@@ -20,6 +20,7 @@ import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, findRootAbove, findWorkspaceRoots, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
 import { folderOfUri, WorkspaceRoots, type WorkspaceRoot } from './workspaces';
+import { COUNTERPOINT_VERSION } from '../version';
 import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
@@ -154,11 +155,12 @@ export class CounterpointServer {
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'counterpoint-ls', version: '0.1.0' },
+      serverInfo: { name: 'counterpoint-ls', version: COUNTERPOINT_VERSION },
     };
   }
 
   private async afterInitialized(): Promise<void> {
+    this.log(`counterpoint-ls ${COUNTERPOINT_VERSION} on Node ${process.versions.node}; editor folders: ${this.editorFolders.map(pathOfUri).join(', ') || 'none'}.`);
     if (this.supportsWorkspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => void this.foldersChanged(event).catch((error) => this.logError('workspace folders', error)));
     }
@@ -517,16 +519,16 @@ export class CounterpointServer {
   // ---- logging: never to stdout, which carries the protocol ----
 
   private log(message: string): void {
-    this.connection.console.log(message);
+    this.connection.console.log(stamped(message));
   }
 
   private warn(message: string): void {
-    this.connection.console.warn(message);
+    this.connection.console.warn(stamped(message));
     this.connection.window.showWarningMessage<never>(`Counterpoint: ${message}`).catch(() => undefined);
   }
 
   private logError(where: string, error: unknown): void {
-    this.connection.console.error(`Counterpoint ${where} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    this.connection.console.error(stamped(`Counterpoint ${where} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   }
 }
 
@@ -535,6 +537,11 @@ function memoryAfterCollection(): MemoryUsage {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   return { collected: gc !== undefined, ...process.memoryUsage() };
+}
+
+/** A log line with the time (UTC, to the millisecond) and the server's version: `[08:30:01.123 0.1.0] message`. */
+function stamped(message: string): string {
+  return `[${new Date().toISOString().slice(11, 23)} ${COUNTERPOINT_VERSION}] ${message}`;
 }
 
 const EMPTY_MATRIX = { markdown: '', perspectives: [], rows: [] };
