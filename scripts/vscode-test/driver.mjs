@@ -211,7 +211,9 @@ try {
     ['extensionDevelopmentPath', remote(devPath)],
     ['extensionTestsPath', remote(testsPath)],
   ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` +
+  // A .code-workspace file opens a multi-root workspace; anything else is a folder.
+  const opened = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const url = `http://127.0.0.1:${port}/?${opened}=${encodeURIComponent(folder)}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   browser = await chromium.launch({

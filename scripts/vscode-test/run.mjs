@@ -42,6 +42,13 @@ for (const f of ['dist/extension.js', 'dist/server.js']) {
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-ws-'));
 fs.cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
+// A second folder of the window: a repository whose notes live in research/kazakhstan/ with their own
+// counterpoint.yaml, beside a README. The two folders open as one multi-root workspace, the samples first.
+const repository = fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-repo-'));
+fs.cpSync(path.join(repoRoot, 'samples'), path.join(repository, 'research', 'kazakhstan'), { recursive: true });
+fs.writeFileSync(path.join(repository, 'README.md'), '# Research\n\nNotes on [[tokayev]] and [a claim]{claim=x} live in research/.\n');
+const workspaceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-multi-root-')), 'counterpoint.code-workspace');
+fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: workspace }, { path: repository }] }, null, 2));
 
 const { runTests } = require('@vscode/test-electron');
 let code = 1;
@@ -50,14 +57,14 @@ try {
     vscodeExecutablePath: path.join(here, 'code-shim.sh'),
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js'),
-    launchArgs: [workspace],
-    extensionTestsEnv: { COUNTERPOINT_TEST_WORKSPACE: workspace },
+    launchArgs: [workspaceFile],
+    extensionTestsEnv: { COUNTERPOINT_TEST_WORKSPACE: workspace, COUNTERPOINT_TEST_REPOSITORY: repository },
   });
 } catch (e) {
   code = typeof e.code === 'number' ? e.code : 1;
   console.error(`[vscode-test] ${e.message}`);
 } finally {
-  fs.rmSync(workspace, { recursive: true, force: true });
+  for (const folder of [workspace, repository, path.dirname(workspaceFile)]) fs.rmSync(folder, { recursive: true, force: true });
 }
 console.log(`[vscode-test] total ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
 process.exit(code);
