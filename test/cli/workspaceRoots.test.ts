@@ -59,3 +59,15 @@ test('report of a folder holding several workspaces asks for one of them', () =>
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('import with --out inside a workspace writes into that workspace\'s article folder', () => {
+  const root = repository();
+  try {
+    writeFileSync(path.join(root, 'raw.txt'), 'Tokayev meets Putin\n\nKassym-Jomart Tokayev met Vladimir Putin in Moscow on Tuesday.\n');
+    const { code, stdout, stderr } = runCliIn(root, 'import', 'raw.txt', '--out', 'research/kazakhstan/articles');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^wrote research\/kazakhstan\/articles\/[^/\s]+\.md from raw\.txt/m);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
