@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const SCHEMA = new URL('../schemas/counterpoint.schema.json', import.meta.url);
-const { DIAGNOSTIC_CODES } = require('../out/server/src/syntax/diagnostics.js');
+const { DEFAULT_SEVERITIES } = require('../out/server/src/rules/registry.js');
 
 const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
-schema.properties.rules.propertyNames.enum = Object.keys(DIAGNOSTIC_CODES).sort();
+schema.properties.rules.propertyNames.enum = Object.keys(DEFAULT_SEVERITIES).sort();
 writeFileSync(SCHEMA, `${JSON.stringify(schema, null, 2)}\n`);
 process.stdout.write(`schemas/counterpoint.schema.json: ${schema.properties.rules.propertyNames.enum.length} rule codes\n`);

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
+import { noteDiagnostics } from '../rules/registry';
 import type { CliCommand } from './command';
 import { loadWorkspaces } from './workspace';
+import { plural } from '../render/plural';
 
 interface Row {
   path: string;
@@ -21,7 +23,7 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {
-    for (const d of workspace.diagnostics(note.uri)) {
+    for (const d of noteDiagnostics(workspace, note.uri)) {
       const range = note.lines.rangeOf(d.span);
       rows.push({
         path: path.relative(process.cwd(), path.join(root, note.path)) || note.path,
@@ -62,7 +64,7 @@ export const checkCommand: CliCommand = {
     } else {
       for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
       const notices = summary.information + summary.hints - hidden;
-      const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
+      const hiddenNote = hidden > 0 ? `; ${plural(hidden, 'hint')} not shown (--hints shows them)` : '';
       const where = workspaces.length > 1 ? `${workspaces.length} workspaces, ` : '';
       process.stdout.write(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
     }

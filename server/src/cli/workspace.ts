@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { type ConfigProblem } from '../model/config';
-import { Workspace } from '../model/workspace';
+import type { Workspace } from '../model/workspace';
+import { createWorkspace } from '../rules/registry';
 import { findNotes, findRootAbove, findWorkspaceRoots, loadConfig, ownerOf, readNoteSync, uriOfPath } from '../node/files';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
@@ -48,7 +49,7 @@ export async function loadFolder(folder: string): Promise<LoadedFolder> {
 /** One root's notes, read and indexed in one batch (less those of roots nested in it); progress on stderr for large folders in a terminal. */
 async function loadRoot(root: string, allRoots: readonly string[]): Promise<LoadedFolder> {
   const loaded = await loadConfig(root);
-  const workspace = new Workspace([uriOfPath(root)], loaded.config);
+  const workspace = createWorkspace([uriOfPath(root)], loaded.config);
   const listed = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
   const files = listed.filter((file) => ownerOf(file, allRoots, path.sep) === root);
   const showProgress = process.stderr.isTTY && files.length > 200;

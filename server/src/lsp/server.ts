@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   FileChangeType,
   ResponseError,
   ErrorCodes,
@@ -322,13 +321,7 @@ export class CounterpointServer {
     const fileSetsPerspectives = loaded.text !== undefined && /^perspectives\s*:/m.test(loaded.text);
     await this.connection.sendDiagnostics({
       uri: root.configUri,
-      diagnostics: loaded.problems.map((problem) => ({
-        range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: Number.MAX_SAFE_INTEGER } },
-        severity: DiagnosticSeverity.Error,
-        code: 'config.invalid',
-        source: 'counterpoint',
-        message: problem.message,
-      })),
+      diagnostics: root.service.configDiagnostics(loaded.problems),
     });
     // One message for all of a config's problems (each is in the Problems view), and only when they change.
     const summary = loaded.problems.length === 0 ? '' : summaryOf(path.join(root.folder, CONFIG_FILE_NAME), loaded.problems.map((p) => p.message), 'the Problems view');
@@ -467,7 +460,7 @@ export class CounterpointServer {
     const document = this.openDocument(uri);
     const service = this.workspaces.ownerOf(uri)?.service;
     if (!service) return;
-    const complete = service.diagnostics(uri, { hints: true }).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
+    const complete = service.diagnostics(uri, { hints: true, allNotesRead: false });
     void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
   }
 

@@ -1,5 +1,6 @@
 // One Counterpoint workspace per root folder, each with its own model and config, and the lookup of the one that owns a note.
-import { Workspace } from '../model/workspace';
+import type { Workspace } from '../model/workspace';
+import { createWorkspace } from '../rules/registry';
 import { CONFIG_FILE_NAME } from '../model/config';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext, type FeatureSettings } from '../features/context';
 import { createLanguageService, type LanguageService } from '../languageService';
@@ -18,7 +19,7 @@ export class WorkspaceRoot {
 
   constructor(readonly folder: string, documentVersion: (uri: string) => number | null, settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS) {
     this.uri = uriOfPath(folder);
-    this.workspace = new Workspace([this.uri]);
+    this.workspace = createWorkspace([this.uri]);
     this.context = { workspace: this.workspace, settings: { ...settings }, documentVersion };
     this.service = createLanguageService(this.context);
     this.configUri = uriOfPath(path.join(folder, CONFIG_FILE_NAME));

@@ -38,8 +38,11 @@ export interface ConfigProblem {
 
 /** The severities a rule may be set to, as the schema lists them. */
 const SEVERITIES: readonly string[] = CONFIG_SCHEMA.properties.rules.additionalProperties.enum;
-/** The rule codes a config may name: the diagnostic codes, as the schema lists them (a test checks they agree). */
-const RULE_CODES: ReadonlySet<string> = new Set(CONFIG_SCHEMA.properties.rules.propertyNames.enum);
+/**
+ * Whether a string is a diagnostic code: the model knows no rule, so the rule registry is asked (rules/registry.ts).
+ * The schema lists the same codes (test/unit/config.test.ts checks that they agree).
+ */
+export type IsRuleCode = (code: string) => boolean;
 
 /** counterpoint.yaml checked against its JSON schema, the same one editors are given; compiled once, never changed. */
 const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
@@ -50,7 +53,7 @@ const FOLDER_RULE = 'a folder inside the workspace or a list of them (`.` or nam
  * Reads `counterpoint.yaml`. Anything invalid is reported and replaced by its default,
  * so a bad config never stops the rest from working.
  */
-export function parseConfig(text: string, base: WorkspaceConfig = defaultConfig()): { config: WorkspaceConfig; problems: ConfigProblem[] } {
+export function parseConfig(text: string, isRuleCode: IsRuleCode, base: WorkspaceConfig = defaultConfig()): { config: WorkspaceConfig; problems: ConfigProblem[] } {
   const config: WorkspaceConfig = { ...base, rules: { ...base.rules } };
   const problems: ConfigProblem[] = [];
   let loaded: unknown;
@@ -75,12 +78,12 @@ export function parseConfig(text: string, base: WorkspaceConfig = defaultConfig(
 
   const invalid = new Set<string>();
   const invalidRules = new Set<string>();
-  // Unknown rule codes are found against the schema's list first: the validator reports a long list of them slowly.
+  // Unknown rule codes are found first (the schema lists the same codes): the validator reports a long list of them slowly.
   const rules = record.rules;
-  const known = isMapping(rules) ? Object.fromEntries(Object.entries(rules).filter(([code]) => RULE_CODES.has(code))) : rules;
+  const known = isMapping(rules) ? Object.fromEntries(Object.entries(rules).filter(([code]) => isRuleCode(code))) : rules;
   if (isMapping(rules)) {
     for (const code of Object.keys(rules)) {
-      if (RULE_CODES.has(code)) continue;
+      if (isRuleCode(code)) continue;
       invalidRules.add(code);
       problems.push({ message: `Unknown diagnostic code \`${code}\`; it is ignored.`, line: lineOf(code) });
     }
@@ -129,8 +132,8 @@ function settingProblem(key: string, config: WorkspaceConfig): string {
 }
 
 /** Validates one rule severity (of the editor's settings); returns a message when it is not usable. */
-export function checkRule(code: string, value: unknown): string | undefined {
-  if (!RULE_CODES.has(code)) return `Unknown diagnostic code \`${code}\`; it is ignored.`;
+export function checkRule(code: string, value: unknown, isRuleCode: IsRuleCode): string | undefined {
+  if (!isRuleCode(code)) return `Unknown diagnostic code \`${code}\`; it is ignored.`;
   if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
     return `The severity of \`${code}\` must be one of ${SEVERITIES.join(', ')}; keeping its default.`;
   }
