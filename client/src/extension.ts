@@ -36,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   const statusBar = new IndexStatusBar(COMMANDS.showOutput);
   const languageClient = createClient(context, output);
   client = languageClient;
-  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest), (line) => output.appendLine(line));
+  // In a window with several Counterpoint workspaces, the matrix is the one of the note being edited.
+  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest, { uri: vscode.window.activeTextEditor?.document.uri.toString() }), (line) => output.appendLine(line));
   context.subscriptions.push(output, statusBar, claimMatrix);
   context.subscriptions.push(
     // Registered before start so the first status from the server is not missed.

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { ClaimMatrixRequest, type ClaimMatrix } from '../../shared/src/protocol';
 import { startServer, type LspSession } from '../helpers/lspClient';
 import { articleNote } from '../helpers/workspace';
 
@@ -69,6 +70,14 @@ test('each workspace is indexed on its own: a claim or an actor in one does not 
   assert.ok(codes(other).includes('actor.unknown'), 'the other workspace has no actor tokayev');
   const ready = session.indexStatuses.filter((s) => s.state === 'ready').at(-1)!;
   assert.equal(ready.notes, session.noteFiles().filter((f) => f.startsWith('research/')).length, 'every note of both workspaces, and no README of the repository');
+});
+
+test('the claim matrix is the one of the workspace holding the note asked about', async () => {
+  const other = await session.request<ClaimMatrix>(ClaimMatrixRequest.method, { uri: session.uri(OTHER_ARTICLE) });
+  assert.deepEqual(other.rows.map((row) => row.key), ['russian-tv-promotes-ethnic-hatred']);
+  const kazakhstan = await session.request<ClaimMatrix>(ClaimMatrixRequest.method, { uri: session.uri(CHANNEL24) });
+  assert.ok(kazakhstan.rows.length > 10, `${kazakhstan.rows.length} rows`);
+  assert.ok(!kazakhstan.rows.some((row) => row.cells.some((cell) => cell.outlet === 'TASS' && row.key === 'russian-tv-promotes-ethnic-hatred')));
 });
 
 test('a markdown file outside every workspace gets no diagnostics and no hover, open or not', async () => {

@@ -20,7 +20,7 @@ import { type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, findRootAbove, findWorkspaceRoots, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
 import { folderOfUri, WorkspaceRoots, type WorkspaceRoot } from './workspaces';
 import { COUNTERPOINT_VERSION } from '../version';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ClaimMatrixRequest, type ClaimMatrixParams, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -100,7 +100,8 @@ export class CounterpointServer {
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (service, uri) => service.semanticTokens(uri)));
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
-    connection.onRequest(ClaimMatrixRequest, () => this.matrixRoot()?.service.claimMatrix() ?? EMPTY_MATRIX);
+    // By its name: a client may send no params at all (the request had none before), which the typed form refuses.
+    connection.onRequest(ClaimMatrixRequest.method, (params?: ClaimMatrixParams | null) => this.matrixRoot(params?.uri)?.service.claimMatrix() ?? EMPTY_MATRIX);
     connection.onRequest(ImportArticleRequest, async (params) => this.importArticle(canonicalUri(String(params?.uri)), params?.text));
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
 
@@ -117,8 +118,10 @@ export class CounterpointServer {
     return handler(root.service, uri) ?? empty;
   }
 
-  /** The claim matrix is one workspace's: the one of the note being edited, else the first with claims. */
-  private matrixRoot(): WorkspaceRoot | undefined {
+  /** The claim matrix is one workspace's: the one holding the note asked about, else an open note's, else the first with claims. */
+  private matrixRoot(uri: unknown): WorkspaceRoot | undefined {
+    const asked = typeof uri === 'string' ? this.workspaces.ownerOf(canonicalUri(uri)) : undefined;
+    if (asked) return asked;
     const roots = this.workspaces.all();
     const ofOpenNote = this.documents.all().map((d) => this.workspaces.ownerOf(canonicalUri(d.uri))).find((root) => root !== undefined);
     return ofOpenNote ?? roots.find((root) => root.workspace.claimKeys().length > 0) ?? roots[0];
