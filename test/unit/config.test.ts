@@ -10,6 +10,9 @@ const checkRule = (code: string, value: unknown) => checkRuleWith(code, value, i
 import { joinLines } from '../helpers/workspace';
 import { DEFAULT_SEVERITIES } from '../../server/src/rules/registry';
 import CONFIG_SCHEMA from '../../schemas/counterpoint.schema.json';
+import { configValidatorSource } from '../../server/src/model/configValidatorSource';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const FOLDER_RULE = 'a folder inside the workspace or a list of them (`.` or names separated by `/`; no `..`, `./`, `/` or absolute path)';
 
@@ -163,6 +166,11 @@ describe('counterpoint.yaml against its schema', () => {
     assert.deepEqual(CONFIG_SCHEMA.properties.rules.propertyNames.enum, Object.keys(DEFAULT_SEVERITIES).sort());
     for (const code of Object.keys(DEFAULT_SEVERITIES)) assert.equal(checkRule(code, 'off'), undefined, code);
     assert.equal(checkRule('made.up', 'off'), 'Unknown diagnostic code `made.up`; it is ignored.');
+  });
+
+  test('the validator the server runs is compiled from the schema as it is now (run scripts/config-schema.mjs after changing it)', () => {
+    const generated = readFileSync(path.join(__dirname, '../../../server/src/model/configValidator.generated.ts'), 'utf8');
+    assert.equal(generated, configValidatorSource(CONFIG_SCHEMA));
   });
 
   test('folders outside the workspace, blank or the filesystem root are refused as problems, and the default stays', () => {

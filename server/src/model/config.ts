@@ -1,7 +1,8 @@
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import * as yaml from 'js-yaml';
 import type { SeveritySetting } from '../syntax/diagnostics';
 import CONFIG_SCHEMA from '../../../schemas/counterpoint.schema.json';
+import { validate as generatedValidator } from './configValidator.generated';
 
 export const CONFIG_FILE_NAME = 'counterpoint.yaml';
 
@@ -44,8 +45,11 @@ const SEVERITIES: readonly string[] = CONFIG_SCHEMA.properties.rules.additionalP
  */
 export type IsRuleCode = (code: string) => boolean;
 
-/** counterpoint.yaml checked against its JSON schema, the same one editors are given; compiled once, never changed. */
-const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+/**
+ * counterpoint.yaml checked against its JSON schema, the same one editors are given, compiled ahead of time by Ajv
+ * (configValidator.generated.ts). Its `errors` are those of the last call, read right after it.
+ */
+const validateConfig = generatedValidator as unknown as ValidateFunction;
 
 const FOLDER_RULE = 'a folder inside the workspace or a list of them (`.` or names separated by `/`; no `..`, `./`, `/` or absolute path)';
 
