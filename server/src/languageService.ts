@@ -4,7 +4,7 @@ import type { ConfigProblem } from './model/config';
 import type { Cancellation } from './model/workspace';
 import type { DiagnosticsOptions } from './rules/registry';
 import { buildClaimMatrix, renderMatrixMarkdown } from './render/claimMatrix';
-import type { ClaimMatrix, ImportArticleParams } from '../../shared/src/protocol';
+import type { ClaimMatrix, ImportArticleParams, NewWorkspaceFiles } from '../../shared/src/protocol';
 import { provideCodeActions } from './features/codeActions/index';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
@@ -13,6 +13,7 @@ import { provideDefinition } from './features/definition';
 import { configDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
+import { newWorkspaceFiles } from './scaffold/newWorkspace';
 import { escapeMarkdown } from './render/markdownText';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
@@ -39,6 +40,7 @@ export function createLanguageService(ctx: FeatureContext) {
     workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),
     importArticle: (params: ImportArticleParams, roots: readonly string[]) => importArticleEdit(ctx, params, roots),
+    newWorkspaceFiles: (): NewWorkspaceFiles => ({ files: newWorkspaceFiles() }),
     claimMatrix: (): ClaimMatrix => {
       const matrix = buildClaimMatrix(ctx.workspace);
       return {

@@ -17,10 +17,11 @@ import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../model/config';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { type LanguageService } from '../languageService';
+import { newWorkspaceFiles } from '../scaffold/newWorkspace';
 import { canonicalUri, findNotes, findRootAbove, findWorkspaceRoots, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
 import { folderOfUri, WorkspaceRoots, type WorkspaceRoot } from './workspaces';
 import { COUNTERPOINT_VERSION } from '../version';
-import { ClaimMatrixRequest, type ClaimMatrixParams, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ClaimMatrixRequest, type ClaimMatrixParams, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, NewWorkspaceFilesRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -104,6 +105,8 @@ export class CounterpointServer {
     connection.onRequest(ClaimMatrixRequest.method, (params?: ClaimMatrixParams | null) => this.matrixRoot(params?.uri)?.service.claimMatrix() ?? EMPTY_MATRIX);
     connection.onRequest(ImportArticleRequest, async (params) => this.importArticle(canonicalUri(String(params?.uri)), params?.text));
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
+    // A new workspace's files depend on no workspace: the scaffold answers, whatever is open.
+    connection.onRequest(NewWorkspaceFilesRequest, () => ({ files: newWorkspaceFiles() }));
 
     documents.listen(connection);
     connection.listen();
