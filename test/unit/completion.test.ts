@@ -131,7 +131,7 @@ test('claim= does not offer back the key only the claim being typed carries', ()
 
 test('stance= offers the three stances with what each means', () => {
   const c = completeIn(article('[Borders are inviolable]{claim=borders stance=|^|}'));
-  assert.deepEqual(labels(c.items), ['asserts', 'reports', 'disputes']);
+  assert.deepEqual(labels(c.items), ['asserts', 'reports', 'disputes', 'qualifies']);
   assert.match(markdown(c.items[0]), /default/);
   assert.match(markdown(c.items[1]), /claimant/);
   assert.match(markdown(c.items[2]), /counter-source/);
