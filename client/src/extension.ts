@@ -7,7 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../shared/src/protocol';
+import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../shared/src/protocol';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';
@@ -25,6 +25,8 @@ const COMMANDS = {
   restartServer: 'counterpoint.restartServer',
   showOutput: 'counterpoint.showOutput',
   importArticle: 'counterpoint.importArticle',
+  /** Run from the actor hover's "…and N more sources" link, not from the palette. */
+  showActorSources: 'counterpoint.showActorSources',
 } as const;
 
 const WATCHED_FILES = ['**/*.md', '**/counterpoint.yaml'];
@@ -87,6 +89,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // A function so that a restarted server gets the settings as they are now.
     initializationOptions: () => readSettings(),
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchers },
+    // Hovers are escaped by the server; the one command their links may run lists an actor's sources.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showActorSources] } },
     middleware: {
       // The server's lenses open the peek view with plain LSP locations; VS Code's command wants its own types.
       provideCodeLenses: async (document, token, next) => {
@@ -128,6 +132,8 @@ function registerCommands(
     register(COMMANDS.restartServer, () => restart(languageClient)),
     register(COMMANDS.showOutput, async () => output.show(true)),
     register(COMMANDS.importArticle, () => importArticle(languageClient, output)),
+    vscode.commands.registerCommand(COMMANDS.showActorSources, (actorId: unknown, uri: unknown, position: unknown) =>
+      showActorSources(languageClient, actorId, uri, position).catch((error: unknown) => reportError(output, 'Counterpoint could not list the sources', error))),
   ];
 }
 
@@ -166,6 +172,16 @@ async function importArticle(languageClient: LanguageClient, output: vscode.Outp
   await note.save();
   await vscode.window.showTextDocument(note);
   notify(output, vscode.window.showInformationMessage(`Counterpoint: ${result.summary}`));
+}
+
+/** The actor's sources in the references view, anchored where the hover was. */
+async function showActorSources(languageClient: LanguageClient, actorId: unknown, uri: unknown, position: unknown): Promise<void> {
+  if (typeof actorId !== 'string' || typeof uri !== 'string') return;
+  const locations = await languageClient.sendRequest(ActorSourcesRequest, { actorId });
+  const converter = languageClient.protocol2CodeConverter;
+  const at = position as { line?: unknown; character?: unknown } | undefined;
+  const anchor = new vscode.Position(Number(at?.line) || 0, Number(at?.character) || 0);
+  await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), anchor, locations.map((location) => converter.asLocation(location)));
 }
 
 async function restart(languageClient: LanguageClient): Promise<void> {

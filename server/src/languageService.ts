@@ -9,7 +9,7 @@ import { provideCompletions } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
-import { provideHover, warmActorHovers } from './features/hover';
+import { actorSourceLocations, provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
 import { escapeMarkdown } from './render/markdownText';
 import { provideReferences } from './features/references';
@@ -23,6 +23,7 @@ export function createLanguageService(ctx: FeatureContext) {
     diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
     warmHovers: (uri: string, budgetMs?: number) => warmActorHovers(ctx, uri, budgetMs),
+    actorSources: (actorId: string, token?: Cancellation) => actorSourceLocations(ctx, actorId, token),
     definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
     references: (uri: string, position: Position, includeDeclaration: boolean, token?: Cancellation) =>
       provideReferences(ctx, uri, position, includeDeclaration, token),

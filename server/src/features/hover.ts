@@ -1,8 +1,8 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Location, type Position } from 'vscode-languageserver-types';
 import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
-import { claimStatus, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { claimStatus, outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText, sentenceAround } from '../syntax/sentences';
@@ -29,7 +29,7 @@ export function provideHover(ctx: FeatureContext, uri: string, position: Positio
   if (!located) return undefined;
   switch (located.kind) {
     case 'actor':
-      return hover(note, located.mention?.linkSpan ?? located.span, actorHover(ctx, note, located.actor, token));
+      return hover(note, located.mention?.linkSpan ?? located.span, actorHover(ctx, note, located.actor, position, token));
     case 'unknown-actor':
       return hover(note, located.span, unknownActorHover(located.name));
     case 'claim-key':
@@ -72,31 +72,159 @@ function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | un
 
 // ---- actors ----
 
-function actorHover(ctx: FeatureContext, note: Note, actor: Actor, token: Cancellation): string[] | undefined {
+/**
+ * What the actor hover quotes and lists. With the header, the summary, the claims and the other notes it then fits
+ * VS Code's hover box at its default size (250 px high) without an inner scrollbar; the link after the quotes opens
+ * every source in a list.
+ */
+const ACTOR_OUTLETS_QUOTED = 3;
+const ACTOR_CLAIMS_LISTED = 3;
+const ACTOR_QUOTE_LENGTH = 110;
+const ACTOR_QUOTE_LEAD = 40;
+const PERSPECTIVES_NAMED = 3;
+/** The command a client runs to list every source of an actor (the VS Code extension registers it). */
+export const SHOW_ACTOR_SOURCES_COMMAND = 'counterpoint.showActorSources';
+
+function actorHover(ctx: FeatureContext, note: Note, actor: Actor, position: Position, token: Cancellation): string[] | undefined {
   const name = actor.meta.name || actor.id;
   const summary = actorSummary(ctx.workspace, actor, token);
   if (!summary) return undefined;
+  const perspectives = ctx.workspace.configuration.perspectives;
+  const articles = [...summary.sources.values()].flat().filter((entry) => entry.note !== note);
+  const outlets = byOutlet(articles, perspectives);
 
-  const blocks = [actorHeader(actor, note)];
-  const aliases = actor.meta.aliases.map((alias) => alias.value).filter((alias) => alias !== actor.meta.name);
-  if (aliases.length > 0) blocks.push(`Also written: ${aliases.map(escapeMarkdown).join(', ')}`);
+  const blocks = [actorHeader(actor, note), actorSummaryLine(summary, perspectives, note)];
+  const quoted = outlets.slice(0, Math.max(0, Math.min(ctx.settings.hoverMaxSources, ACTOR_OUTLETS_QUOTED)));
+  if (quoted.length === 0) {
+    blocks.push(`No other article mentions ${escapeMarkdown(name)}.`);
+  } else {
+    blocks.push('---', quoted.map((outlet) => renderOutlet(ctx.workspace, actor, outlet)).join('\n'));
+    const more = articles.length - quoted.length;
+    if (more > 0) blocks.push(moreSourcesLink(actor, note.uri, position, more));
+  }
 
-  const thisOneIncluded = summary.notes.has(note.uri);
-  blocks.push('---', `**Cross-source context** · mentioned in ${plural(summary.notes.size, 'note')}${thisOneIncluded ? ', this one included' : ''}`);
-  const sources = renderGroups(summary.sources, ctx.settings.hoverMaxSources, ctx.workspace.configuration.perspectives, note);
-  if (sources.length === 0) blocks.push(`No other note mentions ${escapeMarkdown(name)}.`);
-  else blocks.push(...sources);
-  const otherNotes = summary.otherNotes.filter((mention) => mention.uri !== note.uri);
-  if (otherNotes.length > 0) blocks.push(otherNotesLine(ctx.workspace, otherNotes));
-
-  const max = Math.max(0, ctx.settings.hoverMaxSources);
+  const max = Math.max(0, Math.min(ctx.settings.hoverMaxSources, ACTOR_CLAIMS_LISTED));
   const claims = claimsBy(ctx.workspace, summary, max, token);
   if (!claims) return undefined;
+  const notes = otherNotesOf(ctx.workspace, summary, note);
+  if (claims.lines.length > 0 || notes.length > 0) blocks.push('---');
   if (claims.lines.length > 0) {
-    blocks.push('---', `**Claims by ${escapeMarkdown(name)}**`, claims.lines.join('\n'));
-    if (claims.more > 0) blocks.push(`…and ${plural(claims.more, 'more claim', 'more claims')}`);
+    const more = claims.more > 0 ? ` · …and ${claims.more} more` : '';
+    blocks.push(`**Claims by ${escapeMarkdown(name)}** · ${claims.lines.join(' · ')}${more}`);
   }
+  if (notes.length > 0) blocks.push(otherNotesLine(ctx.workspace, notes));
   return blocks;
+}
+
+/** "**Cross-source context** · 14 articles from 9 outlets in 5 perspectives (ukrainian, western, …), this one included" */
+function actorSummaryLine(summary: ActorSummary, perspectives: readonly string[], hovered: Note): string {
+  const all = [...summary.sources.values()].flat();
+  const outlets = new Set(all.map((entry) => outletKey(entry.note)));
+  const named = [...summary.sources.keys()].filter((group) => group !== NO_PERSPECTIVE)
+    .sort((a, b) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
+  const listed = named.length === 0 ? '' : ` (${named.slice(0, PERSPECTIVES_NAMED).map(escapeMarkdown).join(', ')}${named.length > PERSPECTIVES_NAMED ? ', …' : ''})`;
+  const included = summary.notes.has(hovered.uri) && hovered.kind === 'article' ? ', this one included' : '';
+  return `**Cross-source context** · ${plural(all.length, 'article')} from ${plural(outlets.size, 'outlet')} in ${plural(named.length, 'perspective')}${listed}${included}`;
+}
+
+/** One outlet's articles that mention the actor, oldest first. */
+interface OutletSources {
+  key: string;
+  perspective: string;
+  entries: SourceEntry[];
+}
+
+/**
+ * Articles by outlet, each outlet's oldest first; outlets taken in turn from each perspective (configured order,
+ * oldest outlet first within one), so that the few quoted show as many sides as there are.
+ */
+function byOutlet(articles: readonly SourceEntry[], perspectives: readonly string[]): OutletSources[] {
+  const outlets = new Map<string, OutletSources>();
+  for (const entry of articles) {
+    const key = outletKey(entry.note);
+    const outlet = outlets.get(key);
+    if (outlet) outlet.entries.push(entry);
+    else outlets.set(key, { key, perspective: entry.group, entries: [entry] });
+  }
+  const groups = new Map<string, OutletSources[]>();
+  for (const outlet of outlets.values()) {
+    outlet.entries.sort(byDateThenPath);
+    const group = groups.get(outlet.perspective);
+    if (group) group.push(outlet);
+    else groups.set(outlet.perspective, [outlet]);
+  }
+  const ordered = [...groups].sort(([a], [b]) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
+  for (const [, group] of ordered) group.sort((a, b) => byDateThenPath(a.entries[0], b.entries[0]));
+  const result: OutletSources[] = [];
+  for (let round = 0; result.length < outlets.size; round++) {
+    for (const [, group] of ordered) if (round < group.length) result.push(group[round]);
+  }
+  return result;
+}
+
+/** "- *western* · [Reuters](…) · 2022-06-17 · 3 articles — “…the sentence around the mention…”" */
+function renderOutlet(workspace: Workspace, actor: Actor, outlet: OutletSources): string {
+  const entry = outlet.entries[0];
+  const { note } = entry;
+  const anchor = proseMention(workspace, note, actor.id) ?? entry.quoted;
+  const position = note.lines.positionAt(anchor.start);
+  const parts = [`*${escapeMarkdown(outlet.perspective)}*`, fileLink(outletName(note), note.uri, position.line, position.character)];
+  if (entry.date) parts.push(escapeMarkdown(entry.date));
+  if (outlet.entries.length > 1) parts.push(plural(outlet.entries.length, 'article'));
+  const text = quoteAround(note, anchor, ACTOR_QUOTE_LEAD, ACTOR_QUOTE_LENGTH);
+  return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
+}
+
+/** The outlet a reader should see: the original's, and the site it was read on. */
+function outletName(note: Note): string {
+  const outlet = note.article?.outlet || note.path;
+  const original = note.article?.['original-outlet'];
+  return original ? `${original} via ${outlet}` : outlet;
+}
+
+/**
+ * Where the note first mentions the actor in its prose: not in a heading (an article's first mention is often its
+ * headline, which says little about the actor). A `by=` mention stands for its whole claim.
+ */
+function proseMention(workspace: Workspace, note: Note, actorId: string): Span | undefined {
+  const headings = note.headings;
+  const inHeading = (span: Span) => headings.some((heading) => heading.span.start <= span.start && span.end <= heading.span.end);
+  for (const mention of workspace.mentionsIn(note.uri)) {
+    if (mention.actorId !== actorId) continue;
+    const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
+    if (!inHeading(anchor)) return anchor;
+  }
+  return undefined;
+}
+
+/**
+ * A `command:` link that lists every source of the actor (`SHOW_ACTOR_SOURCES_COMMAND`). Its arguments are JSON,
+ * percent-encoded whole: nothing from a note can end the link or add to it.
+ */
+function moreSourcesLink(actor: Actor, uri: string, position: Position, more: number): string {
+  const args = encodeURIComponent(JSON.stringify([actor.id, uri, { line: position.line, character: position.character }]))
+    .replace(/[()'!*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[…and ${plural(more, 'more source', 'more sources')}](command:${SHOW_ACTOR_SOURCES_COMMAND}?${args})`;
+}
+
+/**
+ * Every source of an actor, for the list the hover links to: its articles, perspective by perspective and oldest
+ * first (as the hover orders them), at their first mention of the actor; then the analyst's other notes.
+ */
+export function actorSourceLocations(ctx: FeatureContext, actorId: string, token: Cancellation = NEVER_CANCELLED): Location[] {
+  const actor = ctx.workspace.actor(actorId);
+  const summary = actor && actorSummary(ctx.workspace, actor, token);
+  if (!summary) return [];
+  const locations: Location[] = [];
+  const groups = [...summary.sources].sort(([a], [b]) => groupRank(a, ctx.workspace.configuration.perspectives) - groupRank(b, ctx.workspace.configuration.perspectives) || a.localeCompare(b));
+  for (const [, entries] of groups) {
+    for (const entry of entries) locations.push({ uri: entry.note.uri, range: entry.note.lines.rangeOf({ start: entry.offset, end: entry.offset }) });
+  }
+  for (const mention of otherNotesOf(ctx.workspace, summary)) {
+    const note = ctx.workspace.getNote(mention.uri);
+    if (note) locations.push({ uri: note.uri, range: note.lines.rangeOf(mention.span) });
+  }
+  return token.isCancellationRequested ? [] : locations;
 }
 
 function actorHeader(actor: Actor, hovered: Note): string {
@@ -186,7 +314,18 @@ function summarize(workspace: Workspace, actor: Actor, version: string, token: C
   };
 }
 
-const OTHER_NOTES_LISTED = 3;
+const OTHER_NOTES_LISTED = 2;
+/** Files a workspace keeps beside its notes, about the workspace rather than about the news. */
+const WORKSPACE_FILES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)\.(md|markdown)$/i;
+
+/** The analyst's own notes that mention the actor: not actor notes, not the hovered note, not files such as a README. */
+function otherNotesOf(workspace: Workspace, summary: ActorSummary, hovered?: Note): Mention[] {
+  return summary.otherNotes.filter((mention) => {
+    if (mention.uri === hovered?.uri) return false;
+    const note = workspace.getNote(mention.uri);
+    return note !== undefined && note.kind === 'other' && !WORKSPACE_FILES.test(note.path.slice(note.path.lastIndexOf('/') + 1));
+  });
+}
 
 function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): string {
   const links: string[] = [];
@@ -215,7 +354,7 @@ function claimsBy(workspace: Workspace, summary: ActorSummary, max: number, toke
       if (occurrence) verdicts.push(counterSourceVerdict(claimStatus(occurrence, all)));
     }
     const { outlets } = sourceCounts(all);
-    if (verdicts.length > 0) lines.push(`- ${escapeMarkdown(key)} · ${plural(outlets, 'outlet')} · ${verdictText(worstVerdict(verdicts)!)}`);
+    if (verdicts.length > 0) lines.push(`${escapeMarkdown(key)} (${plural(outlets, 'outlet')}, ${verdictText(worstVerdict(verdicts)!)})`);
   }
   return { lines, more: Math.max(0, summary.claimsByKey.size - max) };
 }
@@ -325,18 +464,18 @@ function groupOf(note: Note): string {
 }
 
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
-function quote(note: Note, span: Span): string {
+function quote(note: Note, span: Span, length = QUOTE_LENGTH): string {
   // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
   const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
-  return escapeMarkdown(truncate(text, QUOTE_LENGTH));
+  return escapeMarkdown(truncate(text, length));
 }
 
 /** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */
-function quoteAround(note: Note, anchor: Span): string {
+function quoteAround(note: Note, anchor: Span, lead = QUOTE_LEAD, length = QUOTE_LENGTH): string {
   const sentence = sentenceOf(note, anchor);
-  if (anchor.start - sentence.start <= QUOTE_LEAD * 1.5) return quote(note, sentence);
-  const start = clipStart(note, anchor.start - QUOTE_LEAD, anchor.start);
-  return `…${quote(note, { start, end: sentence.end })}`;
+  if (anchor.start - sentence.start <= lead * 1.5) return quote(note, sentence, length);
+  const start = clipStart(note, anchor.start - lead, anchor.start);
+  return `…${quote(note, { start, end: sentence.end }, length)}`;
 }
 
 /**

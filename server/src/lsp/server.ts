@@ -21,7 +21,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -107,6 +107,7 @@ export class CounterpointServer {
     connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
+    connection.onRequest(ActorSourcesRequest, (params, token) => service.actorSources(String(params?.actorId), token));
 
     documents.listen(connection);
     connection.listen();
