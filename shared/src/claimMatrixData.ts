@@ -27,6 +27,8 @@ export interface MatrixCell {
   line: number;
   /** Every occurrence of the claim in the outlet's notes, in note order. */
   occurrences: MatrixOccurrence[];
+  /** The date of the outlet's earliest dated article that carries the claim. */
+  firstDate?: string;
 }
 
 export interface MatrixRow {
@@ -37,6 +39,18 @@ export interface MatrixRow {
   /** Every occurrence of the claim has a counter-source (or is marked single-source). */
   hasCounterSource: boolean;
   cells: MatrixCell[];
+  /** The earliest dated article that carries (asserts or reports) the claim. */
+  firstAppearance?: MatrixAppearance;
+  /** Each perspective's earliest dated carrying article, earliest first: how the claim spread. */
+  spread?: MatrixAppearance[];
+}
+
+/** Where and when a claim appeared. */
+export interface MatrixAppearance {
+  /** The article's date as written (ISO 8601). */
+  date: string;
+  outlet: string;
+  perspective: string;
 }
 
 export interface ClaimMatrixData {

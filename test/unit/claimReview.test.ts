@@ -187,6 +187,16 @@ describe('appearances', () => {
     assert.equal(claim.datePublished, '2022-06-18');
   });
 
+  test('firstAppearance is the one the claim hover and the matrix show: a qualifying article is not an appearance', () => {
+    const review = reviewOf('k', {
+      'articles/a.md': article({ title: 'A', outlet: 'A', perspective: 'western', date: '2022-06-01' }, '[only partly]{claim=k stance=qualifies}'),
+      'articles/b.md': article({ title: 'B', outlet: 'B', perspective: 'western', date: '2022-06-03' }, '[x]{claim=k}'),
+    });
+    assert.equal(review.itemReviewed.firstAppearance?.name, 'B');
+    assert.equal(review.itemReviewed.datePublished, '2022-06-03');
+    assert.deepEqual(review.citation?.map((w) => w.name), ['A']);
+  });
+
   test('no firstAppearance when no appearance is dated', () => {
     const review = reviewOf('k', {
       'articles/a.md': article({ title: 'A', outlet: 'A', perspective: 'other' }, '[x]{claim=k}'),

@@ -284,6 +284,7 @@ test('a claim with a counter-source from another perspective says which', () => 
   assert.ok(!markdown.includes('⚠'));
   const lines = markdown.split('\n').filter((line) => line.startsWith('**') || line.startsWith('- '));
   assert.deepEqual(lines.slice(1).map((line) => line.replace(/\]\(.*?\)/, ']')), [
+    '**First carried** 2022-06-17 by Channel 24 (ukrainian)',
     '**Sources** · 3 outlets · 2 perspectives, this note included',
     '**ukrainian** · 1 source',
     '- [Kyiv Post] · 2022-06-17 · reports — “Kazakhstan will not recognise the DNR”',
@@ -429,4 +430,24 @@ test('warming up stops when its time is spent and says whether actors are left',
   assert.equal(warmActorHovers(contextOf(workspace), note.uri, -1), false, 'no time at all: actors are left');
   assert.equal(warmActorHovers(contextOf(workspace), note.uri), true, 'no limit: all done');
   assert.equal(warmActorHovers(contextOf(workspace), uriOf('articles/missing.md'), -1), true, 'nothing to warm in a note that is not there');
+});
+
+// ---- time and spread ----
+
+test('a claim hover says who carried the claim first and when it reached each other perspective', () => {
+  const workspace = workspaceOf({
+    'actors/tokayev.md': actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev'] }),
+    'articles/tass.md': articleNote({ outlet: 'TASS', perspective: 'russian-state', date: '2022-06-17' }, '[No recognition]{claim=k by=tokayev stance=reports}.'),
+    'articles/ria.md': articleNote({ outlet: 'RIA Novosti', perspective: 'russian-state', date: '2022-06-16T09:00' }, '[Astana is weighing it]{claim=k stance=disputes}.'),
+    'articles/bbc.md': articleNote({ outlet: 'BBC', perspective: 'western', date: '2022-06-20' }, '[No recognition]{claim=k}.'),
+    'articles/kyiv.md': articleNote({ outlet: 'Kyiv Post', perspective: 'ukrainian', date: '2022-06-17T12:00' }, '[No recognition]{claim=k}.'),
+    'articles/undated.md': joinLines('---', 'title: U', 'outlet: Vlast', 'perspective: kazakh-independent', 'date: soon', '---', '[No recognition]{claim=k}.'),
+  });
+  const markdown = markdownOf(hoverOn(workspace, 'articles/bbc.md', 'claim=k', 6));
+  const line = markdown.split('\n').find((l) => l.startsWith('**First carried**'));
+  // The disputing RIA article is older, but it does not carry the claim; an invalid date counts as none.
+  assert.equal(line, '**First carried** 2022-06-17 by TASS (russian-state) · then ukrainian 2022-06-17T12\\:00 (same day, Kyiv Post), western 2022-06-20 (+3 days, BBC) · 1 undated');
+
+  const onlyUndated = workspaceOf({ 'articles/a.md': joinLines('---', 'title: A', 'outlet: A', 'perspective: western', '---', '[x]{claim=u}.') });
+  assert.ok(markdownOf(hoverOn(onlyUndated, 'articles/a.md', 'claim=u', 6)).includes('Carried in 1 undated article: when it first appeared is not known.'));
 });

@@ -10,6 +10,8 @@ import { type Span } from '../syntax/text';
 import { counterSourceVerdict, plural, sourceCounts, verdictLabel, worstVerdict, type CounterSourceVerdict } from './codeLens';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 import { escapeMarkdown, fileLink, truncate } from '../render/markdownText';
+import { outletLabel } from '../render/outletLabel';
+import { claimTimeline, daysBetween } from '../render/claimTimeline';
 
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */
@@ -168,18 +170,11 @@ function renderOutlet(workspace: Workspace, actor: Actor, outlet: OutletSources)
   const { note } = entry;
   const anchor = proseMention(workspace, note, actor.id) ?? entry.quoted;
   const position = note.lines.positionAt(anchor.start);
-  const parts = [`*${escapeMarkdown(outlet.perspective)}*`, fileLink(outletName(note), note.uri, position.line, position.character)];
+  const parts = [`*${escapeMarkdown(outlet.perspective)}*`, fileLink(outletLabel(note), note.uri, position.line, position.character)];
   if (entry.date) parts.push(escapeMarkdown(entry.date));
   if (outlet.entries.length > 1) parts.push(plural(outlet.entries.length, 'article'));
   const text = quoteAround(note, anchor, ACTOR_QUOTE_LEAD, ACTOR_QUOTE_LENGTH);
   return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
-}
-
-/** The outlet a reader should see: the original's, and the site it was read on. */
-function outletName(note: Note): string {
-  const outlet = note.article?.outlet || note.path;
-  const original = note.article?.['original-outlet'];
-  return original ? `${original} via ${outlet}` : outlet;
 }
 
 /**
@@ -379,6 +374,8 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   const status = workspace.statusOf(note.uri, claim);
   const all = status?.occurrences ?? workspace.occurrences(claim.key);
   blocks.push(status ? statusLines(status, all).join('  \n') : notCountedLine(note, claim));
+  const spread = spreadLine(all);
+  if (spread) blocks.push(spread);
 
   const entries: SourceEntry[] = [];
   for (const occurrence of all) {
@@ -392,6 +389,26 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   if (entries.length === 0) blocks.push('No other note carries this claim.');
   else blocks.push(...renderGroups(groupSources(entries), ctx.settings.hoverMaxSources, workspace.configuration.perspectives));
   return blocks;
+}
+
+/**
+ * When the claim first appeared and how it reached other perspectives:
+ * "First carried 2022-06-17 by TASS (russian-state) · then western 2022-06-18 (+1 day, Reuters) · 1 undated".
+ */
+function spreadLine(all: readonly ClaimOccurrence[]): string | undefined {
+  const { first, spread, undated } = claimTimeline(all);
+  if (!first) return undated > 0 ? `Carried in ${plural(undated, 'undated article')}: when it first appeared is not known.` : undefined;
+  const parts = [`**First carried** ${escapeMarkdown(first.date)} by ${escapeMarkdown(first.outlet)} (${escapeMarkdown(first.perspective ?? NO_PERSPECTIVE)})`];
+  const later = spread.filter((appearance) => appearance.perspective !== first.perspective);
+  if (later.length > 0) {
+    parts.push(`then ${later.map((appearance) => {
+      const days = daysBetween(first.date, appearance.date);
+      const after = days === undefined ? '' : `${days === 0 ? 'same day' : `+${plural(days, 'day')}`}, `;
+      return `${escapeMarkdown(appearance.perspective ?? NO_PERSPECTIVE)} ${escapeMarkdown(appearance.date)} (${after}${escapeMarkdown(appearance.outlet)})`;
+    }).join(', ')}`);
+  }
+  if (undated > 0) parts.push(`${undated} undated`);
+  return parts.join(' · ');
 }
 
 function claimantText(workspace: Workspace, claim: ClaimSpan): string {
@@ -451,7 +468,7 @@ interface SourceEntry {
 function renderEntry(entry: SourceEntry): string {
   const { note } = entry;
   const position = note.lines.positionAt(entry.offset);
-  const parts = [fileLink(note.article?.outlet || note.path, note.uri, position.line, position.character)];
+  const parts = [fileLink(outletLabel(note), note.uri, position.line, position.character)];
   if (entry.date) parts.push(escapeMarkdown(entry.date));
   if (entry.stance) parts.push(escapeMarkdown(entry.stance));
   const text = entry.around ? quoteAround(note, entry.quoted) : quote(note, entry.quoted);

@@ -3,7 +3,8 @@ import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import type { Mention, Workspace } from '../model/workspace';
-import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
+import type { ClaimMatrixData, MatrixAppearance, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
+import { articleDate, carriesClaim, claimTimeline, type Appearance } from './claimTimeline';
 
 export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
@@ -37,6 +38,8 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
       if (!cell.stances.includes(claim.stance)) cell.stances.push(claim.stance);
       const claimant = claim.by ? nameOf(claim.by) : undefined;
       cell.occurrences.push(matrixOccurrence(note, claim, line, claimant));
+      const date = carriesClaim(occurrence) ? articleDate(note) : undefined;
+      if (date !== undefined && (cell.firstDate === undefined || date < cell.firstDate)) cell.firstDate = date;
       cells.set(cellKey, cell);
       if (claimant) {
         claimants.add(claimant);
@@ -50,7 +53,12 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
       outletsByPerspective.set(perspective, outlets);
     }
     const sorted = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b));
-    rows.push({ key, claimants: [...claimants].sort(), actors: sorted(actors), hasCounterSource, cells: [...cells.values()] });
+    const timeline = claimTimeline(occurrences);
+    rows.push({
+      key, claimants: [...claimants].sort(), actors: sorted(actors), hasCounterSource, cells: [...cells.values()],
+      ...(timeline.first ? { firstAppearance: matrixAppearance(timeline.first) } : {}),
+      spread: timeline.spread.map(matrixAppearance),
+    });
   }
   const order = workspace.configuration.perspectives;
   const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
@@ -58,6 +66,31 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([perspective, outlets]) => ({ perspective, outlets: [...outlets].sort((a, b) => a.localeCompare(b)) }));
   return { perspectives, rows };
+}
+
+function matrixAppearance(appearance: Appearance): MatrixAppearance {
+  return { date: appearance.date, outlet: appearance.outlet, perspective: appearance.perspective ?? 'no perspective' };
+}
+
+export type MatrixOrder = 'key' | 'first';
+
+/**
+ * The rows in another order: `first`, by first appearance (undated claims last, by key); `key`, by key (as built).
+ * A new matrix; the one given is left as it is.
+ */
+export function sortMatrix(matrix: ClaimMatrixData, order: MatrixOrder): ClaimMatrixData {
+  if (order === 'key') return matrix;
+  const rows = [...matrix.rows].sort((a, b) => {
+    const da = a.firstAppearance?.date;
+    const db = b.firstAppearance?.date;
+    if (da !== db) {
+      if (da === undefined) return 1;
+      if (db === undefined) return -1;
+      return da < db ? -1 : 1;
+    }
+    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  });
+  return { ...matrix, rows };
 }
 
 function matrixOccurrence(note: Note, claim: ClaimSpan, line: number, claimant: string | undefined): MatrixOccurrence {
@@ -108,6 +141,11 @@ function cellText(row: MatrixRow, perspective: string, outlet: string): string {
   return cell ? cell.stances.map((s) => STANCE_MARK[s] ?? s).join('/') : '';
 }
 
+/** "2022-06-17 TASS": the first appearance, or nothing for a claim only undated articles carry. */
+function firstSeen(row: MatrixRow): string {
+  return row.firstAppearance ? `${row.firstAppearance.date} ${row.firstAppearance.outlet}` : '';
+}
+
 /** The matrix as a plain-text table for a terminal. */
 export function renderMatrixText(matrix: ClaimMatrixData): string {
   if (matrix.rows.length === 0) return 'No claims in this workspace yet.\n';
@@ -121,12 +159,12 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
       const span = outlets.reduce((sum, outlet) => sum + widths[columns.findIndex((c) => c.outlet === outlet && c.perspective === perspective)] + 3, -3);
       return pad(perspective, span);
     }).join(' | ');
-  const header = pad('claim', keyWidth) + ' | ' + columns.map((c, i) => pad(c.outlet, widths[i])).join(' | ');
+  const header = pad('claim', keyWidth) + ' | ' + columns.map((c, i) => pad(c.outlet, widths[i])).join(' | ') + ' | first seen';
   const rule = '-'.repeat(header.length);
   const lines = [groupLine, header, rule];
   for (const row of matrix.rows) {
     const mark = row.hasCounterSource ? '  ' : '! ';
-    lines.push(pad(mark + row.key, keyWidth) + ' | ' + columns.map((c, i) => pad(cellText(row, c.perspective, c.outlet), widths[i])).join(' | '));
+    lines.push(pad(mark + row.key, keyWidth) + ' | ' + columns.map((c, i) => pad(cellText(row, c.perspective, c.outlet), widths[i])).join(' | ') + ` | ${firstSeen(row)}`);
   }
   const flagged = matrix.rows.filter((r) => !r.hasCounterSource).length;
   lines.push(rule, `${matrix.rows.length} claims, ${columns.length} outlets in ${matrix.perspectives.length} perspectives; ${flagged} marked ! lack a counter-source.`);
@@ -142,12 +180,12 @@ export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: str
     '',
     `${matrix.rows.length} claims across ${columns.length} outlets. ⚠ marks a claim without a counter-source.`,
     '',
-    `| claim | ${columns.map((c) => `${escape(c.outlet)}<br>*${escape(c.perspective)}*`).join(' | ')} |`,
-    `|---|${columns.map(() => '---').join('|')}|`,
+    `| claim | ${columns.map((c) => `${escape(c.outlet)}<br>*${escape(c.perspective)}*`).join(' | ')} | first seen |`,
+    `|---|${columns.map(() => '---').join('|')}|---|`,
   ];
   for (const row of matrix.rows) {
     const cells = columns.map((c) => escape(cellText(row, c.perspective, c.outlet)));
-    lines.push(`| ${row.hasCounterSource ? '' : '⚠ '}\`${row.key}\` | ${cells.join(' | ')} |`);
+    lines.push(`| ${row.hasCounterSource ? '' : '⚠ '}\`${row.key}\` | ${cells.join(' | ')} | ${escape(firstSeen(row))} |`);
   }
   return lines.join('\n') + '\n';
 }

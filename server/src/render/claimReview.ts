@@ -5,6 +5,7 @@ import { isIsoDate, type Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import { normalizeName } from '../syntax/text';
 import type { Actor, Workspace } from '../model/workspace';
+import { carriesClaim, claimTimeline } from './claimTimeline';
 
 export const SCHEMA_ORG = 'https://schema.org';
 /** The `propertyID` of the claim key on each exported Claim, so a review can be traced back to the notes. */
@@ -88,13 +89,16 @@ function claimReviewOf(
   notices: ExportNotice[],
 ): ClaimReviewJsonLd {
   const ordered = [...all].sort(byAppearance);
-  // A disputing span holds the opposite proposition and its `by=` is who disputes it: it neither states the claim nor names its claimant.
-  const carrying = ordered.filter((o) => o.claim.stance !== 'disputes');
+  // A disputing or qualifying span holds what is said against the claim and its `by=` is who says it: it neither
+  // states the claim nor names its claimant.
+  const carrying = ordered.filter(carriesClaim);
   const carryingNotes = uniqueNotes(carrying);
   const disputingNotes = uniqueNotes(ordered).filter((note) => !carryingNotes.includes(note));
 
   const appearance = carryingNotes.map(workOf);
-  const firstDated = carryingNotes.findIndex((note) => datedOf(note) !== undefined);
+  // The same first appearance as the claim hover and the claim matrix show.
+  const first = claimTimeline(all).first;
+  const firstDated = first ? carryingNotes.indexOf(first.occurrence.note) : -1;
   const claim: ClaimJsonLd = {
     '@type': 'Claim',
     identifier: { '@type': 'PropertyValue', propertyID: CLAIM_KEY_PROPERTY, value: key },
