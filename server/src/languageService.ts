@@ -32,7 +32,7 @@ export function createLanguageService(ctx: FeatureContext) {
     completions: (uri: string, position: Position) => provideCompletions(ctx, uri, position),
     codeActions: (uri: string, range: Range, diagnostics: Diagnostic[], token?: Cancellation) =>
       provideCodeActions(ctx, uri, range, diagnostics, token),
-    codeLenses: (uri: string) => provideCodeLenses(ctx, uri),
+    codeLenses: (uri: string, token?: Cancellation) => provideCodeLenses(ctx, uri, token),
     documentSymbols: (uri: string) => provideDocumentSymbols(ctx, uri),
     workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),

@@ -104,17 +104,17 @@ test('hovering a by= value shows the actor and the claims it makes, with their o
 
   assert.equal(rangeText(workspace, 'articles/kyivpost.md', hover), 'tokayev');
   assert.ok(markdown.startsWith('**Kassym-Jomart Tokayev**'));
-  assert.ok(markdown.includes('**Claims by Kassym-Jomart Tokayev** · no-recognition (2 outlets, ⚠ no counter-source)'), markdown);
+  assert.ok(markdown.includes('**Claims by Kassym-Jomart Tokayev** · no-recognition (2 outlets, ⚠ lacking)'), markdown);
 });
 
-test('the claims of an actor are listed once per key, counter-sourced when another perspective carries them', () => {
+test('the claims of an actor are listed once per key, with the verdict that needs attention most', () => {
   const workspace = tokayevWorkspace({
     'articles/tass-claim.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' },
       '[Kazakhstan is weighing recognition]{claim=no-recognition by=tokayev stance=disputes}.'),
   });
   const markdown = markdownOf(hoverOn(workspace, 'articles/kyivpost.md', 'Tokayev told', 1));
   const claims = markdown.split('\n').find((line) => line.startsWith('**Claims by'));
-  assert.equal(claims, '**Claims by Kassym-Jomart Tokayev** · no-recognition (3 outlets, counter-source ✓)');
+  assert.equal(claims, '**Claims by Kassym-Jomart Tokayev** · no-recognition (3 outlets, contested)');
 });
 
 test('hovering the actor note\'s own name lists the articles that mention it', () => {
@@ -249,7 +249,7 @@ test('hovering a claim key shows the status of this occurrence and the other not
 
   assert.equal(rangeText(workspace, 'articles/channel24.md', hover), 'no-recognition');
   assert.ok(markdown.startsWith('**Claim no-recognition** · by Kassym-Jomart Tokayev · reports'));
-  assert.ok(markdown.includes('⚠ no counter-source: only ukrainian outlets carry it'));
+  assert.ok(markdown.includes('⚠ **lacking a counter-source** · only ukrainian outlets carry it, and none contests it'));
   assert.ok(markdown.includes('**Sources** · 2 outlets · 1 perspective, this note included'));
   assert.deepEqual(entries(markdown), [
     '- [Kyiv Post](file:///ws/articles/kyivpost.md#L8,25) · 2022-06-17 · reports — “Kazakhstan will not recognise the DNR”',
@@ -274,16 +274,17 @@ test('hovering the claim text or another attribute shows the claim; a wiki link 
   assert.ok(markdownOf(onLink).startsWith('**Vladimir Putin**'));
 });
 
-test('a claim with a counter-source from another perspective says which', () => {
+test('a claim another outlet disputes is contested, naming who disputes it', () => {
   const workspace = tokayevWorkspace({
     'articles/tass-claim.md': articleNote({ outlet: 'TASS', perspective: 'russian-state', date: '2022-06-18' },
       '[Kazakhstan is weighing recognition]{claim=no-recognition stance=disputes}.'),
   });
   const markdown = markdownOf(hoverOn(workspace, 'articles/channel24.md', 'no-recognition', 1));
-  assert.ok(markdown.includes('✓ has a counter-source: russian-state \\(TASS\\)'));
+  assert.ok(markdown.includes('**contested** · TASS disputes it \\(russian-state\\)'), markdown);
   assert.ok(!markdown.includes('⚠'));
   const lines = markdown.split('\n').filter((line) => line.startsWith('**') || line.startsWith('- '));
   assert.deepEqual(lines.slice(1).map((line) => line.replace(/\]\(.*?\)/, ']')), [
+    '**contested** · TASS disputes it \\(russian-state\\)',
     '**First carried** 2022-06-17 by Channel 24 (ukrainian)',
     '**Sources** · 3 outlets · 2 perspectives, this note included',
     '**ukrainian** · 1 source',
@@ -301,12 +302,12 @@ test('a single-source claim and a cited counter-source are shown as such, the UR
       '[Akorda denied it]{claim=akorda-denial counter=https://evil.example/denial}.'),
   });
   const single = markdownOf(hoverOn(workspace, 'articles/marked.md', 'orda-scoop', 1));
-  assert.ok(single.includes('marked single-source'));
+  assert.ok(single.includes('**single-source by choice** · marked .single-source'));
   assert.ok(!single.includes('⚠'));
   assert.ok(single.includes('No other note carries this claim.'));
 
   const cited = markdownOf(hoverOn(workspace, 'articles/marked.md', 'akorda-denial', 1));
-  assert.ok(cited.includes('counter-source cited: https\\://evil.example/denial'));
+  assert.ok(cited.includes('**counter-source cited** · https\\://evil.example/denial'));
   assertOnlyFileLinks(cited);
 });
 
@@ -382,8 +383,8 @@ test('the claims of an actor are capped like the sources', () => {
   });
   const line = (settings: Partial<FeatureSettings>) => markdownOf(hoverOn(workspace, 'articles/kyivpost.md', 'Tokayev told', 1, settings))
     .split('\n').find((l) => l.startsWith('**Claims by'));
-  assert.equal(line({ hoverMaxSources: 2 }), '**Claims by Kassym-Jomart Tokayev** · a-claim (1 outlet, ⚠ no counter-source) · b-claim (1 outlet, ⚠ no counter-source) · …and 3 more');
-  assert.equal(line({}), '**Claims by Kassym-Jomart Tokayev** · a-claim (1 outlet, ⚠ no counter-source) · b-claim (1 outlet, ⚠ no counter-source) · c-claim (1 outlet, ⚠ no counter-source) · …and 2 more');
+  assert.equal(line({ hoverMaxSources: 2 }), '**Claims by Kassym-Jomart Tokayev** · a-claim (1 outlet, ⚠ lacking) · b-claim (1 outlet, ⚠ lacking) · …and 3 more');
+  assert.equal(line({}), '**Claims by Kassym-Jomart Tokayev** · a-claim (1 outlet, ⚠ lacking) · b-claim (1 outlet, ⚠ lacking) · c-claim (1 outlet, ⚠ lacking) · …and 2 more');
 });
 
 test('an actor hover follows every change to the notes that mention it, though what it lists is kept between hovers', () => {

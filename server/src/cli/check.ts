@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
+import { VERDICTS, workspaceVerdicts } from '../rules/claimVerdicts';
 import type { CliCommand } from './command';
 import { loadFolder } from './workspace';
 
@@ -54,6 +55,7 @@ export const checkCommand: CliCommand = {
     const summary = {
       notes: workspace.size, actors: workspace.actors().length, claimKeys: workspace.claimKeys().length,
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
+      verdicts: workspaceVerdicts(workspace)!,
     };
     if (format === 'json') {
       process.stdout.write(`${JSON.stringify({ summary, diagnostics: rows }, null, 2)}\n`);
@@ -62,6 +64,8 @@ export const checkCommand: CliCommand = {
       const notices = summary.information + summary.hints - hidden;
       const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
       process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
+      const occurrences = VERDICTS.reduce((sum, verdict) => sum + summary.verdicts[verdict], 0);
+      process.stdout.write(`Claim occurrences: ${occurrences}; ${VERDICTS.map((verdict) => `${summary.verdicts[verdict]} ${verdict}`).join(', ')}.\n`);
     }
     return summary.errors > 0 ? 1 : 0;
   },

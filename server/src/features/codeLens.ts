@@ -1,43 +1,13 @@
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { judgeKey, sourceKey, verdictDetail, type KeyJudgement } from '../rules/claimVerdicts';
+import type { ClaimOccurrence } from '../rules/counterSource';
+import { partyShort, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictText';
 import { type Note } from '../syntax/note';
-import type { FeatureContext } from './context';
-
-/** What stands behind one occurrence of a claim, from best to worst. */
-export type CounterSourceVerdict = 'counter-source' | 'counter-url' | 'single-source' | 'none';
-
-export function counterSourceVerdict(status: ClaimStatus): CounterSourceVerdict {
-  if (status.counterSources.length > 0) return 'counter-source';
-  if (status.counterUrl !== undefined) return 'counter-url';
-  if (status.singleSource) return 'single-source';
-  return 'none';
-}
-
-const VERDICT_ORDER: readonly CounterSourceVerdict[] = ['counter-source', 'counter-url', 'single-source', 'none'];
-
-/** The verdict that needs the analyst's attention most. */
-export function worstVerdict(verdicts: Iterable<CounterSourceVerdict>): CounterSourceVerdict | undefined {
-  let worst: CounterSourceVerdict | undefined;
-  for (const verdict of verdicts) {
-    if (worst === undefined || VERDICT_ORDER.indexOf(verdict) > VERDICT_ORDER.indexOf(worst)) worst = verdict;
-  }
-  return worst;
-}
-
-const LENS_VERDICT: Record<CounterSourceVerdict, string> = {
-  'counter-source': 'counter-source ✓',
-  'counter-url': 'counter-source cited',
-  'single-source': 'single-source',
-  none: 'no counter-source',
-};
-
-export function verdictLabel(verdict: CounterSourceVerdict): string {
-  return LENS_VERDICT[verdict];
-}
+import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 
 /** Distinct outlets and perspectives among a key's occurrences. */
 export function sourceCounts(occurrences: readonly ClaimOccurrence[]): { outlets: number; perspectives: number } {
-  const outlets = new Set(occurrences.map((o) => outletKey(o.note)));
+  const outlets = new Set(occurrences.map((o) => sourceKey(o.note)));
   const perspectives = new Set(occurrences.map((o) => o.note.article?.perspective).filter((p): p is string => !!p));
   return { outlets: outlets.size, perspectives: perspectives.size };
 }
@@ -47,32 +17,53 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 }
 
 /**
- * One lens per valid claim of an article: how many outlets and perspectives carry its key
- * and whether this occurrence has a counter-source. Clicking it peeks at the occurrences.
+ * One lens per valid claim of an article: how many outlets and perspectives carry its key, and this occurrence's
+ * verdict with who it rests on ("contested: Dmitry Peskov in TASS, russian-state"). Clicking it peeks at the
+ * occurrences. A key is judged once for all its claims in the note.
  */
-export function provideCodeLenses(ctx: FeatureContext, uri: string): CodeLens[] {
+export function provideCodeLenses(ctx: FeatureContext, uri: string, token: Cancellation = NEVER_CANCELLED): CodeLens[] {
   if (!ctx.settings.codeLensEnabled) return [];
   const note = ctx.workspace.getNote(uri);
   if (!note || note.kind !== 'article') return [];
+  const nameOf = (by: string) => ctx.workspace.resolveActor(by)?.meta.name || by;
+  const judged = new Map<string, KeyJudgement | undefined>();
   const lenses: CodeLens[] = [];
   for (const claim of note.claims) {
     if (!claim.valid || !claim.key) continue;
-    const status = ctx.workspace.statusOf(uri, claim);
-    if (!status) continue;
-    const { occurrences } = status;
+    if (!judged.has(claim.key)) judged.set(claim.key, judgeKey(ctx.workspace.occurrences(claim.key), token));
+    const judgement = judged.get(claim.key);
+    if (!judgement) return [];
+    const index = judgement.indexOf(claim);
+    if (index < 0) continue;
+    const { occurrences } = judgement;
     const { outlets, perspectives } = sourceCounts(occurrences);
-    const title = `${plural(outlets, 'source')} · ${plural(perspectives, 'perspective')} · ${verdictLabel(counterSourceVerdict(status))}`;
+    const title = `${plural(outlets, 'source')} · ${plural(perspectives, 'perspective')} · ${lensVerdict(judgement, index, nameOf)}`;
     const range = lensRange(note, claim.span.start, claim.span.end);
     lenses.push({
       range,
       command: {
-        title,
+        title: plainTitle(title),
         command: 'editor.action.showReferences',
         arguments: [uri, note.lines.positionAt(claim.keySpan?.start ?? claim.span.start), occurrences.map(locationOf)],
       },
     });
   }
   return lenses;
+}
+
+/** "contested: Dmitry Peskov in TASS, russian-state +1", "corroborated: Reuters, western", "⚠ lacking a counter-source". */
+function lensVerdict(judgement: KeyJudgement, index: number, nameOf: (by: string) => string): string {
+  const verdict = judgement.verdicts[index];
+  if (verdict !== 'contested' && verdict !== 'corroborated') return `${verdict === 'lacking' ? '⚠ ' : ''}${VERDICT_LABELS[verdict]}`;
+  const detail = verdictDetail(judgement, index, 1);
+  const [party] = verdict === 'contested' ? detail.contesting : detail.corroborating;
+  const total = verdict === 'contested' ? detail.counts.contesting : detail.counts.corroborating;
+  return `${VERDICT_WORDS[verdict]}: ${partyShort(party, nameOf)}${total > 1 ? ` +${total - 1}` : ''}`;
+}
+
+/** A lens title is plain text, but VS Code reads `$(name)` in it as an icon: names from notes must not make one. */
+function plainTitle(title: string): string {
+  return title.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\$\(/g, '$ (');
 }
 
 /** The claim's first line: VS Code shows a lens above the line its range starts on. */

@@ -2,16 +2,18 @@ import { MarkupKind, type Hover, type Location, type Position } from 'vscode-lan
 import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
-import { claimStatus, outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { judgeKey, mostUrgent, sourceKey, verdictDetail, type KeyJudgement, type Party, type Verdict, type VerdictDetail } from '../rules/claimVerdicts';
+import type { ClaimOccurrence } from '../rules/counterSource';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText, sentenceAround } from '../syntax/sentences';
 import { type Span } from '../syntax/text';
-import { counterSourceVerdict, plural, sourceCounts, verdictLabel, worstVerdict, type CounterSourceVerdict } from './codeLens';
+import { plural, sourceCounts } from './codeLens';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 import { escapeMarkdown, fileLink, truncate } from '../render/markdownText';
 import { outletLabel } from '../render/outletLabel';
 import { claimTimeline, daysBetween } from '../render/claimTimeline';
+import { partyPhrase, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictText';
 
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */
@@ -121,7 +123,7 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, position: Pos
 /** "**Cross-source context** · 14 articles from 9 outlets in 5 perspectives (ukrainian, western, …), this one included" */
 function actorSummaryLine(summary: ActorSummary, perspectives: readonly string[], hovered: Note): string {
   const all = [...summary.sources.values()].flat();
-  const outlets = new Set(all.map((entry) => outletKey(entry.note)));
+  const outlets = new Set(all.map((entry) => sourceKey(entry.note)));
   const named = [...summary.sources.keys()].filter((group) => group !== NO_PERSPECTIVE)
     .sort((a, b) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
   const listed = named.length === 0 ? '' : ` (${named.slice(0, PERSPECTIVES_NAMED).map(escapeMarkdown).join(', ')}${named.length > PERSPECTIVES_NAMED ? ', …' : ''})`;
@@ -143,7 +145,7 @@ interface OutletSources {
 function byOutlet(articles: readonly SourceEntry[], perspectives: readonly string[]): OutletSources[] {
   const outlets = new Map<string, OutletSources>();
   for (const entry of articles) {
-    const key = outletKey(entry.note);
+    const key = sourceKey(entry.note);
     const outlet = outlets.get(key);
     if (outlet) outlet.entries.push(entry);
     else outlets.set(key, { key, perspective: entry.group, entries: [entry] });
@@ -334,28 +336,27 @@ function otherNotesLine(workspace: Workspace, mentions: readonly Mention[]): str
   return `Also in ${plural(mentions.length, 'other note')}: ${links.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-/** The actor's claims, one line per key: how many outlets carry it and how well it is sourced. */
+/** The actor's claims, one line per key: how many outlets carry it and the verdict that needs attention most. */
 function claimsBy(workspace: Workspace, summary: ActorSummary, max: number, token: Cancellation): { lines: string[]; more: number } | undefined {
   const lines: string[] = [];
   let shown = 0;
   // Only the keys shown are judged: a prolific claimant may have hundreds.
   for (const [key, mentions] of summary.claimsByKey) {
     if (shown++ >= max) break;
-    if (token.isCancellationRequested) return undefined;
     const all = workspace.occurrences(key);
-    const verdicts: CounterSourceVerdict[] = [];
-    for (const mention of mentions) {
-      const occurrence = all.find((o) => o.note.uri === mention.uri && o.claim === mention.claim);
-      if (occurrence) verdicts.push(counterSourceVerdict(claimStatus(occurrence, all)));
+    const judgement = judgeKey(all, token);
+    if (!judgement) return undefined;
+    const verdicts: Verdict[] = [];
+    for (let i = 0; i < mentions.length; i++) {
+      if (i % 1024 === 0 && token.isCancellationRequested) return undefined;
+      const index = mentions[i].claim ? judgement.indexOf(mentions[i].claim!) : -1;
+      if (index >= 0) verdicts.push(judgement.verdicts[index]);
     }
     const { outlets } = sourceCounts(all);
-    if (verdicts.length > 0) lines.push(`${escapeMarkdown(key)} (${plural(outlets, 'outlet')}, ${verdictText(worstVerdict(verdicts)!)})`);
+    const verdict = mostUrgent(verdicts);
+    if (verdict) lines.push(`${escapeMarkdown(key)} (${plural(outlets, 'outlet')}, ${verdict === 'lacking' ? '⚠ ' : ''}${VERDICT_WORDS[verdict]})`);
   }
   return { lines, more: Math.max(0, summary.claimsByKey.size - max) };
-}
-
-function verdictText(verdict: CounterSourceVerdict): string {
-  return verdict === 'none' ? `⚠ ${verdictLabel(verdict)}` : verdictLabel(verdict);
 }
 
 function unknownActorHover(name: string): string[] {
@@ -371,9 +372,11 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   if (!claim.key) return undefined;
   const { workspace } = ctx;
   const blocks = [`**Claim ${escapeMarkdown(claim.key)}**${claimantText(workspace, claim)}`];
-  const status = workspace.statusOf(note.uri, claim);
-  const all = status?.occurrences ?? workspace.occurrences(claim.key);
-  blocks.push(status ? statusLines(status, all).join('  \n') : notCountedLine(note, claim));
+  const all = workspace.occurrences(claim.key);
+  const judgement = judgeKey(all, token);
+  if (!judgement) return undefined;
+  const index = note.kind === 'article' && claim.valid ? judgement.indexOf(claim) : -1;
+  blocks.push(index >= 0 ? verdictLines(workspace, judgement, index).join('  \n') : notCountedLine(note, claim));
   const spread = spreadLine(all);
   if (spread) blocks.push(spread);
 
@@ -389,6 +392,54 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   if (entries.length === 0) blocks.push('No other note carries this claim.');
   else blocks.push(...renderGroups(groupSources(entries), ctx.settings.hoverMaxSources, workspace.configuration.perspectives));
   return blocks;
+}
+
+/** Who a verdict rests on, at most this many of each kind named. */
+const PARTIES_NAMED = 3;
+
+/**
+ * The occurrence's verdict and who it rests on: "**contested** · Dmitry Peskov disputes it (TASS, russian-state)";
+ * then what else holds (corroboration besides a dispute, a cited URL) and a reply quoted by the same outlet.
+ */
+function verdictLines(workspace: Workspace, judgement: KeyJudgement, index: number): string[] {
+  const detail = verdictDetail(judgement, index, PARTIES_NAMED);
+  const nameOf = (by: string) => workspace.resolveActor(by)?.meta.name || by;
+  const named = (parties: readonly Party[], total: number) =>
+    `${parties.map((party) => escapeMarkdown(partyPhrase(party, nameOf))).join('; ')}${total > parties.length ? `; and ${total - parties.length} more` : ''}`;
+  const lines: string[] = [];
+  const label = `**${VERDICT_LABELS[detail.verdict]}**`;
+  switch (detail.verdict) {
+    case 'contested':
+      lines.push(`${label} · ${named(detail.contesting, detail.counts.contesting)}`);
+      break;
+    case 'corroborated':
+      lines.push(`${label} · ${named(detail.corroborating, detail.counts.corroborating)}`);
+      break;
+    case 'cited':
+      lines.push(`${label} · ${escapeMarkdown(detail.counterUrl ?? '')}`);
+      break;
+    case 'single-source':
+      lines.push(`${label} · marked .single-source`);
+      break;
+    case 'lacking':
+      lines.push(`⚠ ${label} · ${missingCounterSource(detail, judgement.occurrences)}`);
+      break;
+  }
+  if (detail.verdict === 'contested' && detail.counts.corroborating > 0) {
+    lines.push(`also ${VERDICT_LABELS.corroborated} · ${named(detail.corroborating, detail.counts.corroborating)}`);
+  }
+  if (detail.verdict !== 'cited' && detail.counterUrl !== undefined) lines.push(`counter-source cited · ${escapeMarkdown(detail.counterUrl)}`);
+  if (detail.counts.replies > 0) {
+    lines.push(`in the same outlet, not a counter-source · ${named(detail.replies, detail.counts.replies)}`);
+  }
+  return lines;
+}
+
+function missingCounterSource(detail: VerdictDetail, all: readonly ClaimOccurrence[]): string {
+  if (detail.crossSources === 0) return 'no other outlet carries it';
+  const perspectives = new Set(all.map((o) => o.note.article?.perspective).filter((p): p is string => !!p));
+  if (perspectives.size === 1) return `only ${escapeMarkdown([...perspectives][0])} outlets carry it, and none contests it`;
+  return 'no outlet of another perspective carries it, and none contests it';
 }
 
 /**
@@ -415,32 +466,6 @@ function claimantText(workspace: Workspace, claim: ClaimSpan): string {
   if (!claim.by) return ` · ${escapeMarkdown(claim.stance)}`;
   const actor = workspace.resolveActor(claim.by);
   return ` · by ${escapeMarkdown(actor?.meta.name || claim.by)} · ${escapeMarkdown(claim.stance)}`;
-}
-
-function statusLines(status: ClaimStatus, all: readonly ClaimOccurrence[]): string[] {
-  const lines: string[] = [];
-  if (status.counterSources.length > 0) lines.push(`✓ has a counter-source: ${escapeMarkdown(outletsByPerspective(status.counterSources))}`);
-  if (status.counterUrl !== undefined) lines.push(`counter-source cited: ${escapeMarkdown(status.counterUrl)}`);
-  if (counterSourceVerdict(status) === 'single-source') lines.push('marked single-source');
-  if (counterSourceVerdict(status) === 'none') lines.push(`⚠ no counter-source: ${missingCounterSource(status, all)}`);
-  return lines;
-}
-
-/** "russian-state (TASS, RIA Novosti); western (BBC)" */
-function outletsByPerspective(occurrences: readonly ClaimOccurrence[]): string {
-  const outlets = new Map<string, Set<string>>();
-  for (const { note } of occurrences) {
-    const group = note.article?.perspective || NO_PERSPECTIVE;
-    outlets.set(group, (outlets.get(group) ?? new Set<string>()).add(note.article?.outlet || note.path));
-  }
-  return [...outlets].map(([perspective, names]) => `${perspective} (${[...names].join(', ')})`).join('; ');
-}
-
-function missingCounterSource(status: ClaimStatus, all: readonly ClaimOccurrence[]): string {
-  if (status.crossSources.length === 0) return 'no other outlet carries it';
-  const perspectives = new Set(all.map((o) => o.note.article?.perspective).filter((p): p is string => !!p));
-  if (perspectives.size === 1) return `only ${escapeMarkdown([...perspectives][0])} outlets carry it`;
-  return 'no outlet of another perspective carries it, and none disputes it';
 }
 
 function notCountedLine(note: Note, claim: ClaimSpan): string {

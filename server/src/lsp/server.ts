@@ -98,7 +98,7 @@ export class CounterpointServer {
     connection.onCompletion(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (uri) => service.completions(uri, position)));
     connection.onCodeAction(({ textDocument, range, context }, token) =>
       this.whenKnown(textDocument.uri, [], (uri) => service.codeActions(uri, range, context.diagnostics, token)));
-    connection.onCodeLens(({ textDocument }) => this.whenKnown(textDocument.uri, [], (uri) => service.codeLenses(uri)));
+    connection.onCodeLens(({ textDocument }, token) => this.whenKnown(textDocument.uri, [], (uri) => service.codeLenses(uri, token)));
     connection.onDocumentSymbol(({ textDocument }) => this.whenKnown(textDocument.uri, [], (uri) => service.documentSymbols(uri)));
     connection.onWorkspaceSymbol(({ query }, token) => service.workspaceSymbols(query, token));
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));

@@ -1,4 +1,5 @@
-import { claimStatus, outletKey } from '../rules/counterSource';
+import { judgeKey, partyOf, positionOf, sourceKey, verdictCounts, type Cancellable } from '../rules/claimVerdicts';
+import { partyPhrase } from './verdictText';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
@@ -10,8 +11,16 @@ export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
 const EXCERPT_LENGTH = 280;
 
-/** Claims against outlets, grouped by perspective: the workspace's cross-source picture. */
-export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
+/** How many contesting parties a row names. */
+const CONTESTERS_NAMED = 5;
+
+/**
+ * Claims against outlets, grouped by perspective: the workspace's cross-source picture. Each key is judged once (linear
+ * in its occurrences); returns undefined when cancelled.
+ */
+export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): ClaimMatrixData;
+export function buildClaimMatrix(workspace: Workspace, token: Cancellable): ClaimMatrixData | undefined;
+export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): ClaimMatrixData | undefined {
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
   const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
@@ -24,20 +33,28 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
   for (const key of workspace.claimKeys()) {
     const occurrences = workspace.occurrences(key);
     if (occurrences.length === 0) continue;
+    const judgement = judgeKey(occurrences, token);
+    if (!judgement) return undefined;
     const cells = new Map<string, MatrixCell>();
     const claimants = new Set<string>();
     const actors = new Set<string>();
-    let hasCounterSource = true;
-    for (const occurrence of occurrences) {
+    const contestedBy: string[] = [];
+    const carriedBy = new Map<string, Set<string>>();
+    for (let i = 0; i < occurrences.length; i++) {
+      if (i % 1024 === 0 && token?.isCancellationRequested) return undefined;
+      const occurrence = occurrences[i];
       const { note, claim } = occurrence;
-      const outlet = note.article?.outlet ?? note.path;
+      // A copy is filed under its original outlet; its occurrence says which site it was read on.
+      const outlet = note.article?.['original-outlet'] || note.article?.outlet || note.path;
       const perspective = note.article?.perspective || 'no perspective';
-      const cellKey = outletKey(note);
+      const cellKey = `${sourceKey(note)}\u0000${perspective}`;
       const line = note.lines.positionAt(claim.span.start).line;
       const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line, occurrences: [] };
       if (!cell.stances.includes(claim.stance)) cell.stances.push(claim.stance);
       const claimant = claim.by ? nameOf(claim.by) : undefined;
-      cell.occurrences.push(matrixOccurrence(note, claim, line, claimant));
+      const matrixEntry = matrixOccurrence(note, claim, line, claimant);
+      matrixEntry.verdict = judgement.verdicts[i];
+      cell.occurrences.push(matrixEntry);
       const date = carriesClaim(occurrence) ? articleDate(note) : undefined;
       if (date !== undefined && (cell.firstDate === undefined || date < cell.firstDate)) cell.firstDate = date;
       cells.set(cellKey, cell);
@@ -46,16 +63,23 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
         actors.add(claimant);
       }
       for (const actorId of actorsNamedIn(mentionsOf(note.uri), claim)) actors.add(nameOf(actorId));
-      const status = claimStatus(occurrence, occurrences);
-      if (!status.hasCounterSource && !status.singleSource) hasCounterSource = false;
+      if (positionOf(claim.stance) === 'contests') {
+        const phrase = partyPhrase(partyOf(occurrence), nameOf);
+        if (contestedBy.length < CONTESTERS_NAMED && !contestedBy.includes(phrase)) contestedBy.push(phrase);
+      } else {
+        const outlets = carriedBy.get(perspective) ?? new Set<string>();
+        carriedBy.set(perspective, outlets.add(outlet));
+      }
       const outlets = outletsByPerspective.get(perspective) ?? new Set<string>();
       outlets.add(outlet);
       outletsByPerspective.set(perspective, outlets);
     }
     const sorted = (names: Set<string>) => [...names].sort((a, b) => a.localeCompare(b));
+    const verdicts = verdictCounts(judgement.verdicts);
     const timeline = claimTimeline(occurrences);
     rows.push({
-      key, claimants: [...claimants].sort(), actors: sorted(actors), hasCounterSource, cells: [...cells.values()],
+      key, claimants: [...claimants].sort(), actors: sorted(actors), hasCounterSource: verdicts.lacking === 0, cells: [...cells.values()],
+      verdicts, contestedBy, carriedBy: [...carriedBy].map(([perspective, outlets]) => `${perspective}: ${sorted(outlets).join(', ')}`),
       ...(timeline.first ? { firstAppearance: matrixAppearance(timeline.first) } : {}),
       spread: timeline.spread.map(matrixAppearance),
     });
@@ -98,6 +122,7 @@ function matrixOccurrence(note: Note, claim: ClaimSpan, line: number, claimant: 
   const occurrence: MatrixOccurrence = { stance: claim.stance, uri: note.uri, path: note.path, line, text: shorten(text, EXCERPT_LENGTH) };
   if (claimant) occurrence.claimant = claimant;
   if (note.article?.title) occurrence.title = note.article.title;
+  if (note.article?.['original-outlet'] && note.article.outlet) occurrence.via = note.article.outlet;
   const date = isoDate(note.article?.date);
   if (date) occurrence.date = date;
   return occurrence;
@@ -141,6 +166,33 @@ function cellText(row: MatrixRow, perspective: string, outlet: string): string {
   return cell ? cell.stances.map((s) => STANCE_MARK[s] ?? s).join('/') : '';
 }
 
+const VERDICT_ORDER = ['contested', 'corroborated', 'cited', 'single-source', 'lacking'] as const;
+
+function occurrenceCount(matrix: ClaimMatrixData): number {
+  return matrix.rows.reduce((sum, row) => sum + row.cells.reduce((n, cell) => n + cell.occurrences.length, 0), 0);
+}
+
+/** The verdicts of every occurrence of the workspace, counted. */
+export function totalVerdicts(matrix: ClaimMatrixData): Record<string, number> {
+  const total: Record<string, number> = Object.fromEntries(VERDICT_ORDER.map((verdict) => [verdict, 0]));
+  for (const row of matrix.rows) for (const verdict of VERDICT_ORDER) total[verdict] += row.verdicts?.[verdict] ?? 0;
+  return total;
+}
+
+/** "3 contested, 6 corroborated, 1 lacking": the verdicts that occur, in a fixed order. */
+export function verdictSummary(counts: Record<string, number> | undefined): string {
+  const parts = VERDICT_ORDER.filter((verdict) => (counts?.[verdict] ?? 0) > 0).map((verdict) => `${counts![verdict]} ${verdict}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+/** A row's verdicts and who they rest on: "2 contested, 3 corroborated · contested by …; carried by western: BBC; …". */
+function verdictLine(row: MatrixRow): string {
+  const parts = [verdictSummary(row.verdicts)];
+  if (row.contestedBy && row.contestedBy.length > 0) parts.push(`contested by ${row.contestedBy.join('; ')}`);
+  if (row.carriedBy && row.carriedBy.length > 0) parts.push(`carried by ${row.carriedBy.join('; ')}`);
+  return parts.join(' · ');
+}
+
 /** "2022-06-17 TASS": the first appearance, or nothing for a claim only undated articles carry. */
 function firstSeen(row: MatrixRow): string {
   return row.firstAppearance ? `${row.firstAppearance.date} ${row.firstAppearance.outlet}` : '';
@@ -168,6 +220,8 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
   }
   const flagged = matrix.rows.filter((r) => !r.hasCounterSource).length;
   lines.push(rule, `${matrix.rows.length} claims, ${columns.length} outlets in ${matrix.perspectives.length} perspectives; ${flagged} marked ! lack a counter-source.`);
+  lines.push('', `Verdicts of the ${occurrenceCount(matrix)} occurrences: ${verdictSummary(totalVerdicts(matrix))}.`);
+  for (const row of matrix.rows) lines.push(`${pad(`${row.hasCounterSource ? '  ' : '! '}${row.key}`, keyWidth)}  ${verdictLine(row)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -187,5 +241,7 @@ export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: str
     const cells = columns.map((c) => escape(cellText(row, c.perspective, c.outlet)));
     lines.push(`| ${row.hasCounterSource ? '' : '⚠ '}\`${row.key}\` | ${cells.join(' | ')} | ${escape(firstSeen(row))} |`);
   }
+  lines.push('', '## Verdicts', '', `Of the ${occurrenceCount(matrix)} occurrences: ${verdictSummary(totalVerdicts(matrix))}.`, '');
+  for (const row of matrix.rows) lines.push(`- ${row.hasCounterSource ? '' : '⚠ '}\`${row.key}\`: ${escape(verdictLine(row))}`);
   return lines.join('\n') + '\n';
 }
