@@ -37,8 +37,10 @@ export function createLanguageService(ctx: FeatureContext) {
     workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),
     importArticle: (params: ImportArticleParams, roots: readonly string[]) => importArticleEdit(ctx, params, roots),
-    claimMatrix: (): ClaimMatrix => {
-      const matrix = buildClaimMatrix(ctx.workspace);
+    /** The matrix, or undefined when the request was cancelled before it was made. */
+    claimMatrix: (token?: Cancellation): ClaimMatrix | undefined => {
+      const matrix = buildClaimMatrix(ctx.workspace, token ?? { isCancellationRequested: false });
+      if (!matrix) return undefined;
       return {
         markdown: renderMatrixMarkdown(matrix, escapeMarkdown),
         perspectives: matrix.perspectives,

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import type { Workspace } from '../../server/src/model/workspace';
 import { judgeKey, verdictDetail, workspaceVerdicts, type Verdict } from '../../server/src/rules/claimVerdicts';
 import { partyPhrase } from '../../server/src/render/verdictText';
-import { actorNote, articleNote, joinLines, workspaceOf } from '../helpers/workspace';
+import { buildClaimMatrix, renderMatrixText } from '../../server/src/render/claimMatrix';
+import { provideHover } from '../../server/src/features/hover';
+import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
+import { actorNote, articleNote, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
 
 const ACTORS = {
   'actors/peskov.md': actorNote({ name: 'Dmitry Peskov', aliases: ['Peskov'], role: 'Kremlin spokesman' }),
@@ -180,4 +183,38 @@ test('20,000 occurrences of one key are judged in linear time, and a cancelled j
   assert.ok(elapsed < 500, `judged in ${elapsed.toFixed(0)} ms`);
   assert.equal(judgeKey(workspace.occurrences('a'), { isCancellationRequested: true }), undefined);
   assert.deepEqual(workspaceVerdicts(workspace), { contested: 20_000, corroborated: 0, cited: 0, 'single-source': 0, lacking: 0 });
+});
+
+/** 20,000 occurrences of one key by Tokayev, in 20 articles of 20 outlets, and a short article that mentions him. */
+function crowdedWorkspace(): Workspace {
+  const files: Record<string, string> = { ...ACTORS };
+  const lines = Array.from({ length: 1000 }, () => '[x]{claim=a by=tokayev}');
+  for (let n = 0; n < 20; n++) files[`articles/n${n}.md`] = article(`Outlet ${n}`, 'western', ...lines);
+  files['articles/small.md'] = article('Small', 'ukrainian', 'Tokayev spoke.');
+  return workspaceOf(files);
+}
+
+test('20,000 occurrences of one key: the report is made in under a second', () => {
+  const workspace = crowdedWorkspace();
+  const started = performance.now();
+  const text = renderMatrixText(buildClaimMatrix(workspace));
+  const elapsed = performance.now() - started;
+  assert.match(text, /Verdicts of the 20000 occurrences: 20000 lacking\./);
+  assert.ok(elapsed < 1000, `report in ${elapsed.toFixed(0)} ms`);
+  assert.equal(buildClaimMatrix(workspace, { isCancellationRequested: true }), undefined, 'a cancelled matrix stops');
+});
+
+test('20,000 occurrences of one key: an actor hover stops within 50 ms of its cancellation', () => {
+  for (const after of [0, 10, 30, 60, 90]) {
+    const workspace = crowdedWorkspace();
+    const note = workspace.getNote(uriOf('articles/small.md'))!;
+    const ctx = { workspace, settings: DEFAULT_FEATURE_SETTINGS, documentVersion: () => null };
+    const started = performance.now();
+    const at = started + after;
+    const token = { get isCancellationRequested() { return performance.now() >= at; } };
+    const hover = provideHover(ctx, note.uri, note.lines.positionAt(note.text.indexOf('Tokayev spoke') + 2), token);
+    const ended = performance.now();
+    if (hover) continue; // done before it was cancelled
+    assert.ok(ended - Math.max(at, started) < 50, `cancelled after ${after} ms, stopped ${(ended - at).toFixed(0)} ms later`);
+  }
 });

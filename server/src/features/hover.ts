@@ -29,8 +29,9 @@ const OTHER_NOTES = 'other notes';
 export function provideHover(ctx: FeatureContext, uri: string, position: Position, token: Cancellation = NEVER_CANCELLED): Hover | undefined {
   const note = ctx.workspace.getNote(uri);
   if (!note) return undefined;
+  if (token.isCancellationRequested) return undefined;
   const located = locate(ctx.workspace, uri, note.lines.offsetAt(position));
-  if (!located) return undefined;
+  if (!located || token.isCancellationRequested) return undefined;
   switch (located.kind) {
     case 'actor':
       return hover(note, located.mention?.linkSpan ?? located.span, actorHover(ctx, note, located.actor, position, token));
@@ -184,14 +185,26 @@ function renderOutlet(workspace: Workspace, actor: Actor, outlet: OutletSources)
  * headline, which says little about the actor). A `by=` mention stands for its whole claim.
  */
 function proseMention(workspace: Workspace, note: Note, actorId: string): Span | undefined {
-  const headings = note.headings;
-  const inHeading = (span: Span) => headings.some((heading) => heading.span.start <= span.start && span.end <= heading.span.end);
   for (const mention of workspace.mentionsIn(note.uri)) {
     if (mention.actorId !== actorId) continue;
     const anchor = mention.claim?.span ?? mention.linkSpan ?? mention.span;
-    if (!inHeading(anchor)) return anchor;
+    if (!onHeadingLine(note, anchor.start)) return anchor;
   }
   return undefined;
+}
+
+/**
+ * Whether an offset is on an ATX heading line (`# …`) or above a setext underline. Read from the line itself, not from
+ * the note's headings, which a compact note would have to parse again in full.
+ */
+function onHeadingLine(note: Note, offset: number): boolean {
+  const { line } = note.lines.positionAt(offset);
+  const text = note.text;
+  const start = note.lines.lineStart(line);
+  if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(text.slice(start, Math.min(note.lines.lineEnd(line), start + 12)))) return true;
+  if (line + 1 >= note.lines.lineCount) return false;
+  const next = text.slice(note.lines.lineStart(line + 1), note.lines.lineEnd(line + 1));
+  return next.length <= 200 && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next);
 }
 
 /**
@@ -278,7 +291,8 @@ function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): 
 }
 
 function summarize(workspace: Workspace, actor: Actor, version: string, token: Cancellation): ActorSummary | undefined {
-  const notes = workspace.firstMentionsOf(actor.id);
+  const notes = workspace.firstMentionsOf(actor.id, token);
+  if (token.isCancellationRequested) return undefined;
   const sources: SourceEntry[] = [];
   const otherNotes: Mention[] = [];
   const claimsByKey = new Map<string, Mention[]>();
@@ -343,7 +357,7 @@ function claimsBy(workspace: Workspace, summary: ActorSummary, max: number, toke
   // Only the keys shown are judged: a prolific claimant may have hundreds.
   for (const [key, mentions] of summary.claimsByKey) {
     if (shown++ >= max) break;
-    const all = workspace.occurrences(key);
+    const all = workspace.occurrences(key, token);
     const judgement = judgeKey(all, token);
     if (!judgement) return undefined;
     const verdicts: Verdict[] = [];
@@ -372,7 +386,7 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   if (!claim.key) return undefined;
   const { workspace } = ctx;
   const blocks = [`**Claim ${escapeMarkdown(claim.key)}**${claimantText(workspace, claim)}`];
-  const all = workspace.occurrences(claim.key);
+  const all = workspace.occurrences(claim.key, token);
   const judgement = judgeKey(all, token);
   if (!judgement) return undefined;
   const index = note.kind === 'article' && claim.valid ? judgement.indexOf(claim) : -1;

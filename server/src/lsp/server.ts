@@ -5,6 +5,7 @@ import {
   FileChangeType,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -104,7 +105,7 @@ export class CounterpointServer {
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
-    connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
+    connection.onRequest(ClaimMatrixRequest, (token) => service.claimMatrix(token) ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'The claim matrix request was cancelled.'));
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
     connection.onRequest(ActorSourcesRequest, (params, token) => service.actorSources(String(params?.actorId), token));

@@ -1,6 +1,7 @@
 import { judgeKey, partyOf, positionOf, sourceKey, verdictCounts, type Cancellable } from '../rules/claimVerdicts';
 import { partyPhrase } from './verdictText';
-import type { ClaimSpan } from '../syntax/markdown';
+import type { ClaimSpan, WikiLink } from '../syntax/markdown';
+import type { Span } from '../syntax/text';
 import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import type { Mention, Workspace } from '../model/workspace';
@@ -24,6 +25,17 @@ export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): Cla
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
   const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
+  const sortedMarkup = new Map<Note, NoteMarkup>();
+  const markupOf = (note: Note): NoteMarkup => {
+    let markup = sortedMarkup.get(note);
+    if (!markup) sortedMarkup.set(note, (markup = sortMarkup(note)));
+    return markup;
+  };
+  const dates = new Map<Note, string | undefined>();
+  const dateOf = (note: Note): string | undefined => {
+    if (!dates.has(note)) dates.set(note, articleDate(note));
+    return dates.get(note);
+  };
   const sortedMentions = new Map<string, Mention[]>();
   const mentionsOf = (uri: string): Mention[] => {
     let mentions = sortedMentions.get(uri);
@@ -52,10 +64,10 @@ export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): Cla
       const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line, occurrences: [] };
       if (!cell.stances.includes(claim.stance)) cell.stances.push(claim.stance);
       const claimant = claim.by ? nameOf(claim.by) : undefined;
-      const matrixEntry = matrixOccurrence(note, claim, line, claimant);
+      const matrixEntry = matrixOccurrence(note, claim, line, claimant, markupOf(note));
       matrixEntry.verdict = judgement.verdicts[i];
       cell.occurrences.push(matrixEntry);
-      const date = carriesClaim(occurrence) ? articleDate(note) : undefined;
+      const date = carriesClaim(occurrence) ? dateOf(note) : undefined;
       if (date !== undefined && (cell.firstDate === undefined || date < cell.firstDate)) cell.firstDate = date;
       cells.set(cellKey, cell);
       if (claimant) {
@@ -117,8 +129,37 @@ export function sortMatrix(matrix: ClaimMatrixData, order: MatrixOrder): ClaimMa
   return { ...matrix, rows };
 }
 
-function matrixOccurrence(note: Note, claim: ClaimSpan, line: number, claimant: string | undefined): MatrixOccurrence {
-  const text = plainText(note.text, claim.textSpan, note.wikiLinks, note.claims);
+/** A note's wiki links and claims, sorted by where they start. */
+interface NoteMarkup {
+  wikiLinks: WikiLink[];
+  claims: ClaimSpan[];
+}
+
+function sortMarkup(note: Note): NoteMarkup {
+  const byStart = (a: { span: Span }, b: { span: Span }) => a.span.start - b.span.start;
+  return { wikiLinks: [...note.wikiLinks].sort(byStart), claims: [...note.claims].sort(byStart) };
+}
+
+/**
+ * The items that start inside a span (markup nests, so those are all that can lie in it), found by binary search: a
+ * note with 20,000 claims must not scan them all for each one.
+ */
+function startingIn<T extends { span: Span }>(sorted: readonly T[], span: Span): readonly T[] {
+  const firstAtOrAfter = (offset: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].span.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return sorted.slice(firstAtOrAfter(span.start), firstAtOrAfter(span.end));
+}
+
+function matrixOccurrence(note: Note, claim: ClaimSpan, line: number, claimant: string | undefined, markup: NoteMarkup): MatrixOccurrence {
+  const text = plainText(note.text, claim.textSpan, startingIn(markup.wikiLinks, claim.textSpan), startingIn(markup.claims, claim.textSpan));
   const occurrence: MatrixOccurrence = { stance: claim.stance, uri: note.uri, path: note.path, line, text: shorten(text, EXCERPT_LENGTH) };
   if (claimant) occurrence.claimant = claimant;
   if (note.article?.title) occurrence.title = note.article.title;

@@ -53,9 +53,12 @@ export function claimTimeline(occurrences: readonly ClaimOccurrence[]): ClaimTim
   let first: Appearance | undefined;
   const byPerspective = new Map<string, Appearance>();
   let undated = 0;
+  // Many occurrences share a note: its date is checked once.
+  const dates = new Map<Note, string | undefined>();
   for (const occurrence of occurrences) {
     if (!carriesClaim(occurrence)) continue;
-    const date = articleDate(occurrence.note);
+    let date = dates.get(occurrence.note);
+    if (date === undefined && !dates.has(occurrence.note)) dates.set(occurrence.note, (date = articleDate(occurrence.note)));
     if (date === undefined) {
       undated++;
       continue;

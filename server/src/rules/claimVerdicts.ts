@@ -72,24 +72,20 @@ const CANCELLATION_STRIDE = 1024;
  * when cancelled.
  */
 export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancellable): KeyJudgement | undefined {
-  // Counts by position, by (position, perspective), by (outlet, position), by (outlet, position, perspective).
-  const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  const count = (key: string) => counts.get(key) ?? 0;
+  const all = new PositionCounts();
+  const byOutlet = new Map<string, PositionCounts>();
+  const outlets: PositionCounts[] = new Array(occurrences.length);
   for (let i = 0; i < occurrences.length; i++) {
     if (i % CANCELLATION_STRIDE === 0 && token?.isCancellationRequested) return undefined;
     const { note, claim } = occurrences[i];
+    const key = sourceKey(note);
+    let outlet = byOutlet.get(key);
+    if (!outlet) byOutlet.set(key, (outlet = new PositionCounts()));
+    outlets[i] = outlet;
     const position = positionOf(claim.stance);
-    const outlet = sourceKey(note);
     const perspective = perspectiveOf(note);
-    add(position);
-    add(`${outlet}\u0000${position}`);
-    if (perspective !== undefined) {
-      add(`${position}\u0001`);
-      add(`${position}\u0001${perspective}`);
-      add(`${outlet}\u0000${position}\u0001`);
-      add(`${outlet}\u0000${position}\u0001${perspective}`);
-    }
+    all.add(position, perspective);
+    outlet.add(position, perspective);
   }
   const verdicts: Verdict[] = new Array(occurrences.length);
   for (let i = 0; i < occurrences.length; i++) {
@@ -97,12 +93,10 @@ export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancel
     const { note, claim } = occurrences[i];
     const position = positionOf(claim.stance);
     const opposite: Position = position === 'upholds' ? 'contests' : 'upholds';
-    const outlet = sourceKey(note);
     const perspective = perspectiveOf(note);
-    const contesting = count(opposite) - count(`${outlet}\u0000${opposite}`);
-    const corroborating = perspective === undefined ? 0
-      : (count(`${position}\u0001`) - count(`${position}\u0001${perspective}`))
-        - (count(`${outlet}\u0000${position}\u0001`) - count(`${outlet}\u0000${position}\u0001${perspective}`));
+    const outlet = outlets[i];
+    const contesting = all.total(opposite) - outlet.total(opposite);
+    const corroborating = perspective === undefined ? 0 : all.otherPerspectives(position, perspective) - outlet.otherPerspectives(position, perspective);
     verdicts[i] = contesting > 0 ? 'contested'
       : corroborating > 0 ? 'corroborated'
         : claim.counter !== undefined ? 'cited'
@@ -118,6 +112,30 @@ export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancel
       return index.get(claim) ?? -1;
     },
   };
+}
+
+/** Occurrences counted by position, and by position and perspective. */
+class PositionCounts {
+  private readonly totals = { upholds: 0, contests: 0 };
+  private readonly withPerspective = { upholds: 0, contests: 0 };
+  private readonly byPerspective = { upholds: new Map<string, number>(), contests: new Map<string, number>() };
+
+  add(position: Position, perspective: string | undefined): void {
+    this.totals[position]++;
+    if (perspective === undefined) return;
+    this.withPerspective[position]++;
+    const counts = this.byPerspective[position];
+    counts.set(perspective, (counts.get(perspective) ?? 0) + 1);
+  }
+
+  total(position: Position): number {
+    return this.totals[position];
+  }
+
+  /** Occurrences of the position whose perspective is known and not this one. */
+  otherPerspectives(position: Position, perspective: string): number {
+    return this.withPerspective[position] - (this.byPerspective[position].get(perspective) ?? 0);
+  }
 }
 
 /** The verdict that needs the analyst's attention most: lacking, then contested, then the others. */
