@@ -1,6 +1,8 @@
 // The facade over every feature: what the LSP server (and any other host) calls.
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
-import { type Cancellation, type DiagnosticsOptions } from './model/workspace';
+import type { ConfigProblem } from './model/config';
+import type { Cancellation } from './model/workspace';
+import type { DiagnosticsOptions } from './rules/registry';
 import { buildClaimMatrix, renderMatrixMarkdown } from './render/claimMatrix';
 import type { ClaimMatrix, ImportArticleParams } from '../../shared/src/protocol';
 import { provideCodeActions } from './features/codeActions/index';
@@ -8,7 +10,7 @@ import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
-import { provideDiagnostics } from './features/diagnostics';
+import { configDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { actorSourceLocations, provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
 import { escapeMarkdown } from './render/markdownText';
@@ -21,6 +23,7 @@ export function createLanguageService(ctx: FeatureContext) {
   return {
     context: ctx,
     diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
+    configDiagnostics: (problems: readonly ConfigProblem[]) => configDiagnostics(problems),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
     warmHovers: (uri: string, budgetMs?: number) => warmActorHovers(ctx, uri, budgetMs),
     actorSources: (actorId: string, token?: Cancellation) => actorSourceLocations(ctx, actorId, token),

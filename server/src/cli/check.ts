@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
 import { VERDICTS, workspaceVerdicts } from '../rules/claimVerdicts';
+import { noteDiagnostics } from '../rules/registry';
 import type { CliCommand } from './command';
 import { loadFolder } from './workspace';
+import { plural } from '../render/plural';
 
 interface Row {
   path: string;
@@ -22,7 +24,7 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {
-    for (const d of workspace.diagnostics(note.uri)) {
+    for (const d of noteDiagnostics(workspace, note.uri)) {
       const range = note.lines.rangeOf(d.span);
       rows.push({
         path: path.relative(process.cwd(), path.join(root, note.path)) || note.path,
@@ -62,7 +64,7 @@ export const checkCommand: CliCommand = {
     } else {
       for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
       const notices = summary.information + summary.hints - hidden;
-      const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
+      const hiddenNote = hidden > 0 ? `; ${plural(hidden, 'hint')} not shown (--hints shows them)` : '';
       process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
       const occurrences = VERDICTS.reduce((sum, verdict) => sum + summary.verdicts[verdict], 0);
       process.stdout.write(`Claim occurrences: ${occurrences}; ${VERDICTS.map((verdict) => `${summary.verdicts[verdict]} ${verdict}`).join(', ')}.\n`);

@@ -1,20 +1,10 @@
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { judgeKey, sourceKey, verdictDetail, type KeyJudgement } from '../rules/claimVerdicts';
-import type { ClaimOccurrence } from '../rules/counterSource';
+import { judgeKey, verdictDetail, type KeyJudgement } from '../rules/claimVerdicts';
+import { sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
+import { plural } from '../render/plural';
 import { partyShort, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictText';
 import { type Note } from '../syntax/note';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
-
-/** Distinct outlets and perspectives among a key's occurrences. */
-export function sourceCounts(occurrences: readonly ClaimOccurrence[]): { outlets: number; perspectives: number } {
-  const outlets = new Set(occurrences.map((o) => sourceKey(o.note)));
-  const perspectives = new Set(occurrences.map((o) => o.note.article?.perspective).filter((p): p is string => !!p));
-  return { outlets: outlets.size, perspectives: perspectives.size };
-}
-
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /**
  * One lens per valid claim of an article: how many outlets and perspectives carry its key, and this occurrence's

@@ -6,6 +6,7 @@ import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
 import { type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 import { escapeMarkdown } from '../render/markdownText';
+import { plural } from '../render/plural';
 
 // `[` for `[[`, `=` for attribute values, `:` and ` ` for frontmatter values.
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', '=', ':', ' '];
@@ -166,7 +167,7 @@ function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: 
       item: {
         label: key,
         kind: CompletionItemKind.EnumMember,
-        detail: `${notes} ${notes === 1 ? 'source' : 'sources'} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
+        detail: `${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
         documentation: { kind: MarkupKind.Markdown, value: escapeMarkdown(describeSources(occurrences)) },
         textEdit: { range, newText: key },
       },

@@ -3,14 +3,15 @@ import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
 import { judgeKey, mostUrgent, sourceKey, verdictDetail, type KeyJudgement, type Party, type Verdict, type VerdictDetail } from '../rules/claimVerdicts';
-import type { ClaimOccurrence } from '../rules/counterSource';
+import { sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
+import { plural } from '../render/plural';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText, sentenceAround } from '../syntax/sentences';
 import { type Span } from '../syntax/text';
-import { plural, sourceCounts } from './codeLens';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
-import { escapeMarkdown, fileLink, truncate } from '../render/markdownText';
+import { escapeMarkdown, fileLink } from '../render/markdownText';
+import { shorten } from '../syntax/sanitize';
 import { outletLabel } from '../render/outletLabel';
 import { claimTimeline, daysBetween } from '../render/claimTimeline';
 import { partyPhrase, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictText';
@@ -523,7 +524,7 @@ function groupOf(note: Note): string {
 function quote(note: Note, span: Span, length = QUOTE_LENGTH): string {
   // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
   const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
-  return escapeMarkdown(truncate(text, length));
+  return escapeMarkdown(shorten(text, length));
 }
 
 /** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */

@@ -58,6 +58,8 @@ export interface KeyJudgement {
   verdicts: Verdict[];
   /** The index of a claim span among the occurrences. */
   indexOf(claim: ClaimSpan): number;
+  /** How many occurrences of other outlets there are than the one at `index`'s. */
+  crossSources(index: number): number;
 }
 
 export interface Cancellable {
@@ -111,6 +113,7 @@ export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancel
       if (!index) index = new Map(occurrences.map((occurrence, i) => [occurrence.claim, i]));
       return index.get(claim) ?? -1;
     },
+    crossSources: (i) => occurrences.length - outlets[i].count(),
   };
 }
 
@@ -130,6 +133,10 @@ class PositionCounts {
 
   total(position: Position): number {
     return this.totals[position];
+  }
+
+  count(): number {
+    return this.totals.upholds + this.totals.contests;
   }
 
   /** Occurrences of the position whose perspective is known and not this one. */

@@ -1,78 +1,19 @@
+// The counter-source rule (`claim.no-counter-source`): an occurrence whose verdict is `lacking` (claimVerdicts.ts) gets
+// it. And how a list of sources is described.
+import type { NoteDependency } from '../model/dependencies';
+import type { ClaimOccurrence, Workspace } from '../model/workspace';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
-import { normalizeName } from '../syntax/text';
+import { judgeKey, perspectiveOf, positionOf, sourceKey, type Cancellable, type KeyJudgement } from './claimVerdicts';
+import { defineRule } from './rule';
 
-/** One claim span of one article, under its key. */
-export interface ClaimOccurrence {
-  key: string;
-  note: Note;
-  claim: ClaimSpan;
-}
-
-export interface ClaimStatus {
-  occurrence: ClaimOccurrence;
-  /** Every occurrence of the key, this one included, in note order. */
-  occurrences: readonly ClaimOccurrence[];
-  /** Occurrences of the key in articles of other outlets. */
-  crossSources: ClaimOccurrence[];
-  /** Cross-sources that dispute it or come from another perspective. */
-  counterSources: ClaimOccurrence[];
-  /** A `counter=` URL on the occurrence itself. */
-  counterUrl?: string;
-  /** Marked `.single-source`: knowingly without a counter-source. */
-  singleSource: boolean;
-  hasCounterSource: boolean;
-}
-
-/** Outlet keys, once per parsed note: the rule compares every pair of a key's occurrences. */
-const outletKeys = new WeakMap<Note, string>();
-
-/** The outlet as the rule compares it; a note without one is its own outlet. */
-export function outletKey(note: Note): string {
-  let key = outletKeys.get(note);
-  if (key === undefined) {
-    const outlet = note.article?.outlet;
-    key = outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
-    outletKeys.set(note, key);
-  }
-  return key;
-}
-
-function perspectiveOf(note: Note): string | undefined {
-  return note.article?.perspective || undefined;
-}
+export type { ClaimOccurrence };
 
 /**
- * The counter-source rule. For an occurrence C of key K in an article of outlet O and
- * perspective P, the cross-sources are K's occurrences in articles of other outlets. A
- * cross-source X is a counter-source when X comes from a perspective other than P, or
- * when exactly one of C and X disputes K (a source that disputes what C asserts, or
- * asserts what C disputes). A missing perspective is never "another" perspective.
+ * The outlet as the rule compares it: a copy counts as its original outlet, an article without an outlet is its own
+ * (see `sourceKey`).
  */
-export function isCounterSource(of: ClaimOccurrence, candidate: ClaimOccurrence): boolean {
-  if (outletKey(of.note) === outletKey(candidate.note)) return false;
-  const p = perspectiveOf(of.note);
-  const q = perspectiveOf(candidate.note);
-  if (p !== undefined && q !== undefined && p !== q) return true;
-  return (of.claim.stance === 'disputes') !== (candidate.claim.stance === 'disputes');
-}
-
-export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[]): ClaimStatus {
-  const outlet = outletKey(occurrence.note);
-  const crossSources = all.filter((other) => other !== occurrence && outletKey(other.note) !== outlet);
-  const counterSources = crossSources.filter((other) => isCounterSource(occurrence, other));
-  const counterUrl = occurrence.claim.counter;
-  const singleSource = occurrence.claim.singleSource;
-  return {
-    occurrence,
-    occurrences: all,
-    crossSources,
-    counterSources,
-    counterUrl,
-    singleSource,
-    hasCounterSource: counterSources.length > 0 || counterUrl !== undefined,
-  };
-}
+export const outletKey = sourceKey;
 
 /** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given. */
 export function describeSources(occurrences: readonly ClaimOccurrence[]): string {
@@ -86,12 +27,92 @@ export function describeSources(occurrences: readonly ClaimOccurrence[]): string
   return [...byPerspective].map(([perspective, outlets]) => `${[...outlets].join(', ')} (${perspective})`).join('; ');
 }
 
-export function noCounterSourceMessage(status: ClaimStatus, all: readonly ClaimOccurrence[]): string {
-  const { occurrence } = status;
+/**
+ * The diagnostic's message: who carries the claim and what is missing. `crossSources` is how many occurrences of other
+ * outlets there are.
+ */
+export function noCounterSourceMessage(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[], crossSources: number): string {
   const perspective = perspectiveOf(occurrence.note);
-  const opposite = occurrence.claim.stance === 'disputes' ? 'upholds' : 'disputes';
-  const lead = status.crossSources.length === 0
+  const opposite = positionOf(occurrence.claim.stance) === 'contests' ? 'upholds' : 'disputes or qualifies';
+  const lead = crossSources === 0
     ? `Only ${describeSources([occurrence])} carries claim \`${occurrence.key}\`; no other outlet reports it`
     : `Claim \`${occurrence.key}\` is carried only by ${describeSources(all)}: ${perspective ? `no outlet of another perspective than ${perspective}` : 'this article has no perspective, and no outlet'} ${perspective ? 'carries it, and none' : ''} ${opposite} it`.replace(/\s+/g, ' ');
   return `${lead}. Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.`;
 }
+
+/** The verdict of one claim span of a note, with the judgement of its key; undefined when it is not in the index. */
+export function verdictOf(workspace: Workspace, uri: string, claim: ClaimSpan, token?: Cancellable): { judgement: KeyJudgement; index: number } | undefined {
+  if (!claim.key || !claim.valid) return undefined;
+  const judgement = judgeKey(workspace.occurrences(claim.key, token), token);
+  const index = judgement?.indexOf(claim) ?? -1;
+  return judgement && index >= 0 && judgement.occurrences[index].note.uri === uri ? { judgement, index } : undefined;
+}
+
+/** Distinct outlets and perspectives among a key's occurrences. */
+export function sourceCounts(occurrences: readonly ClaimOccurrence[]): { outlets: number; perspectives: number } {
+  const outlets = new Set(occurrences.map((o) => outletKey(o.note)));
+  const perspectives = new Set(occurrences.map((o) => perspectiveOf(o.note)).filter((p): p is string => p !== undefined));
+  return { outlets: outlets.size, perspectives: perspectives.size };
+}
+
+// ---- the rule ----
+
+/**
+ * What the rule reads of the other articles that carry a key: their outlet (as compared, and as named in the message),
+ * their perspective, and whether they uphold or contest it. Typing in prose, or changing `by=`, `counter=` or `.single-source`,
+ * changes none of these, and touches no other note.
+ */
+export const CLAIM_SOURCES: NoteDependency = {
+  join: 'claim key',
+  *facts(note) {
+    if (note.kind !== 'article') return;
+    const source = `${sourceKey(note)}\u0001${note.article?.outlet ?? note.path}\u0001${perspectiveOf(note) ?? ''}`;
+    for (const claim of note.claims) {
+      if (claim.valid && claim.key) yield [claim.key, `${source}\u0001${positionOf(claim.stance)}`];
+    }
+  },
+  *reads(note) {
+    if (note.kind !== 'article') return;
+    for (const claim of note.claims) if (claim.valid && claim.key) yield claim.key;
+  },
+};
+
+export const counterSourceRule = defineRule({
+  name: 'counter-source',
+  codes: {
+    'claim.no-counter-source': {
+      severity: 'warning',
+      payload: { key: 'string', outlet: 'string?', perspective: 'string?' },
+      fixes: ['annotate-counter-source', 'mark-single-source'],
+    },
+  },
+  // Before every article is read, a counter-source may be among those not read yet.
+  scope: 'workspace',
+  dependencies: [CLAIM_SOURCES],
+  producedBy: 'check',
+  check(note, { workspace }, report) {
+    if (note.kind !== 'article') return;
+    // Each key the note carries is judged once, for all of its claims; claims of one note that share a key and a
+    // position share their message (same outlet, same perspective).
+    const judged = new Map<string, KeyJudgement | undefined>();
+    const messages = new Map<string, string>();
+    for (const claim of note.claims) {
+      if (!claim.valid || !claim.key || claim.singleSource || claim.counter !== undefined) continue;
+      if (!judged.has(claim.key)) judged.set(claim.key, judgeKey(workspace.occurrences(claim.key)));
+      const judgement = judged.get(claim.key);
+      const index = judgement?.indexOf(claim) ?? -1;
+      if (!judgement || index < 0 || judgement.verdicts[index] !== 'lacking') continue;
+      const group = `${claim.key}\u0000${positionOf(claim.stance)}`;
+      let message = messages.get(group);
+      if (message === undefined) {
+        message = noCounterSourceMessage(judgement.occurrences[index], judgement.occurrences, judgement.crossSources(index));
+        messages.set(group, message);
+      }
+      report('claim.no-counter-source', claim.keySpan ?? claim.span, message, {
+        key: claim.key,
+        outlet: note.article?.outlet,
+        perspective: note.article?.perspective,
+      });
+    }
+  },
+});

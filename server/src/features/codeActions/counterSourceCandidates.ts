@@ -9,7 +9,8 @@ import { type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
-import { diagnosticsWithCode, documentEdit, insertAt, overlaps, titleText } from './shared';
+import type { Found } from './fixes';
+import { documentEdit, insertAt, overlaps, titleText } from './shared';
 
 /** How many candidates are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -41,10 +42,11 @@ interface CandidateGroup {
  * Quick fixes for `claim.no-counter-source`: the sentences of other outlets' articles most
  * like the claim, each offered as an edit annotating it with the claim's key in that note.
  */
-export function counterSourceActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[], token?: Cancellation): CodeAction[] {
+export function counterSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[], token?: Cancellation): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'claim.no-counter-source')) {
-    const claim = claimLackingCounterSource(ctx.workspace, note, diagnostic);
+  for (const one of found) {
+    const { diagnostic } = one;
+    const claim = claimLackingCounterSource(ctx.workspace, note, one);
     if (!claim?.key) continue;
     const { group, candidates } = rankCandidates(ctx.workspace, note, claim, token);
     if (token?.isCancellationRequested) return [];
