@@ -81,7 +81,8 @@ test('hover on a claim key shows the other outlets carrying it, their stance and
     assert.ok(markdown.includes(outlet), `carried by ${outlet}`);
   }
   assert.ok(!markdown.includes('Insight News Media'), 'Insight News does not carry the SPIEF statement');
-  assert.match(markdown, /counter-source[^\n]*Central Media Office of Hizb ut Tahrir/, 'the counter-source is the other-perspective outlet');
+  assert.ok(markdown.includes('**corroborated across perspectives** · Central Media Office of Hizb ut Tahrir reports it from Kassym-Jomart Tokayev \\(other\\)'), 'the other-perspective outlet, named');
+  assert.ok(markdown.includes('**First carried** 2022-06-20 by Center for Countering Disinformation (ukrainian) · 4 undated'), 'when it first appeared');
   assert.match(markdown, /\breports\b/);
   assert.ok(markdown.includes('Kazakhstan does not recognize the independence of the so-called DPR and LPR'), 'the CCD wording');
   assert.ok(markdown.includes('quasi-state territories that are not recognized by Kazakhstan'), 'the World Today News wording');
