@@ -28,9 +28,10 @@ interface StanceLook {
 
 /** Symbol and word together: colour is never the only signal. */
 export const STANCE_LOOKS: Record<string, StanceLook> = {
-  asserts: { symbol: '●', meaning: 'the outlet states it as fact' },
+  asserts: { symbol: '●', meaning: 'the claimant (the outlet, or whom it quotes) states it' },
   reports: { symbol: '◐', meaning: 'the outlet relays what someone said' },
-  disputes: { symbol: '✕', meaning: 'the outlet contradicts it' },
+  disputes: { symbol: '✕', meaning: 'the claimant (the outlet, or whom it quotes) denies or contradicts it' },
+  qualifies: { symbol: '◇', meaning: 'the claimant narrows, hedges or partly contradicts it' },
 };
 const UNKNOWN_STANCE: StanceLook = { symbol: '?', meaning: 'a stance Counterpoint does not know' };
 export const NO_COUNTER_SOURCE_MARK = '⚠';
@@ -142,7 +143,7 @@ function renderLegend(): string {
   return [
     '<ul class="legend" aria-label="Legend">',
     ...stances,
-    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source: no outlet of another perspective carries the claim, and none disputes it</li>`,
+    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> lacking a counter-source: no other outlet disputes or qualifies the claim, none of another perspective carries it, and it cites none (see each occurrence's verdict: contested, corroborated, cited, single-source or lacking)</li>`,
     '</ul>',
   ].join('\n');
 }
@@ -220,8 +221,17 @@ function renderDetail(row: MatrixRow, cell: MatrixCell, column: Column, options:
     `<p><code class="key">${escapeHtml(row.key)}</code>${row.hasCounterSource ? '' : ` <span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source`}</p>`,
     `<ol class="occurrences">${items.join('')}</ol>`,
     spreadHtml(row),
+    verdictsHtml(row),
     '</div>',
   ].join('');
+}
+
+/** The row's verdicts and who they rest on: "3 contested, 2 corroborated. Contested by Dmitry Peskov disputes it (TASS, russian-state)". */
+function verdictsHtml(row: MatrixRow): string {
+  const counts = Object.entries(row.verdicts ?? {}).filter(([, n]) => n > 0).map(([verdict, n]) => `${n} ${escapeHtml(verdict)}`);
+  if (counts.length === 0) return '';
+  const against = row.contestedBy && row.contestedBy.length > 0 ? ` Contested by ${row.contestedBy.map(escapeHtml).join('; ')}.` : '';
+  return `<p class="meta">Verdicts: ${counts.join(', ')}.${against}</p>`;
 }
 
 /** "First carried 2022-06-17 by TASS (russian-state); then western 2022-06-18 (Reuters)". */
@@ -241,7 +251,9 @@ function occurrenceMeta(occurrence: MatrixOccurrence, options: MatrixHtmlOptions
     placeHtml = `<a class="open" href="${escapeHtml(noteHref(options.linkToNote(occurrence.path)))}">${placeHtml}</a>`;
   }
   const parts = [
+    ...(occurrence.verdict ? [`<strong class="verdict">${escapeHtml(occurrence.verdict)}</strong>`] : []),
     ...(occurrence.claimant ? [`by ${escapeHtml(occurrence.claimant)}`] : []),
+    ...(occurrence.via ? [`via ${escapeHtml(occurrence.via)}`] : []),
     ...(occurrence.title ? [`<cite>${escapeHtml(occurrence.title)}</cite>`] : []),
     escapeHtml(occurrence.date ?? 'undated'),
     placeHtml,
@@ -371,6 +383,7 @@ button { background: var(--cp-button-bg); color: var(--cp-button-fg); cursor: po
 .stance.asserts { --c: var(--cp-asserts); }
 .stance.reports { --c: var(--cp-reports); }
 .stance.disputes { --c: var(--cp-disputes); font-weight: 700; }
+.stance.qualifies { --c: var(--cp-disputes); }
 .detail { position: sticky; top: 0; background: var(--cp-panel); border: 1px solid var(--cp-border); border-radius: 6px; padding: 10px 14px;
   max-height: calc(100vh - 40px); overflow: auto; }
 .detail h2 { font-size: 1.1em; margin: 0 0 4px; }

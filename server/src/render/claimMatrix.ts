@@ -200,7 +200,7 @@ function shorten(text: string, max: number): string {
   return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
 }
 
-const STANCE_MARK: Record<string, string> = { asserts: 'asserts', reports: 'reports', disputes: 'DISPUTES' };
+const STANCE_MARK: Record<string, string> = { asserts: 'asserts', reports: 'reports', disputes: 'DISPUTES', qualifies: 'QUALIFIES' };
 
 function cellText(row: MatrixRow, perspective: string, outlet: string): string {
   const cell = row.cells.find((c) => c.outlet === outlet && c.perspective === perspective);
