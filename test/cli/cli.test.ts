@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO, runCli, tempFolder } from '../helpers/cli';
 import { joinLines } from '../helpers/workspace';
@@ -32,6 +32,14 @@ test('check counts every verdict on the samples, and as many lacking as claim.no
   assert.equal(counts[4], stdout.split('\n').filter((line) => / warning claim\.no-counter-source /.test(line)).length);
   const json = JSON.parse(run('check', 'samples', '--format', 'json').stdout) as { summary: { verdicts: Record<string, number> } };
   assert.deepEqual(Object.values(json.summary.verdicts), counts);
+});
+
+test('the counts README.md and samples/README.md give are what check prints', () => {
+  const lines = run('check', 'samples').stdout.trim().split('\n').slice(-2);
+  for (const readme of ['README.md', 'samples/README.md']) {
+    const text = readFileSync(path.join(REPO, readme), 'utf8');
+    for (const line of lines) assert.ok(text.includes(line), `${readme} says: ${line}`);
+  }
 });
 
 test('check flags the samples\' single-perspective claims and not the SPIEF statement every side reports', () => {
