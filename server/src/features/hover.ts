@@ -84,10 +84,9 @@ function hover(note: Note, span: Span, blocks: string[] | undefined): Hover | un
  * every source in a list.
  */
 const ACTOR_OUTLETS_QUOTED = 3;
-const ACTOR_CLAIMS_LISTED = 3;
-const ACTOR_QUOTE_LENGTH = 110;
-const ACTOR_QUOTE_LEAD = 40;
-const PERSPECTIVES_NAMED = 3;
+const ACTOR_CLAIMS_LISTED = 2;
+const ACTOR_QUOTE_LENGTH = 75;
+const ACTOR_QUOTE_LEAD = 30;
 /** The command a client runs to list every source of an actor (the VS Code extension registers it). */
 export const SHOW_ACTOR_SOURCES_COMMAND = 'counterpoint.showActorSources';
 
@@ -99,12 +98,12 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, position: Pos
   const articles = [...summary.sources.values()].flat().filter((entry) => entry.note !== note);
   const outlets = byOutlet(articles, perspectives);
 
-  const blocks = [actorHeader(actor, note), actorSummaryLine(summary, perspectives, note)];
+  const blocks = [actorHeader(actor, note), actorSummaryLine(summary, note)];
   const quoted = outlets.slice(0, Math.max(0, Math.min(ctx.settings.hoverMaxSources, ACTOR_OUTLETS_QUOTED)));
   if (quoted.length === 0) {
     blocks.push(`No other article mentions ${escapeMarkdown(name)}.`);
   } else {
-    blocks.push('---', quoted.map((outlet) => renderOutlet(ctx.workspace, actor, outlet)).join('\n'));
+    blocks.push(quoted.map((outlet) => renderOutlet(ctx.workspace, actor, outlet)).join('\n'));
     const more = articles.length - quoted.length;
     if (more > 0) blocks.push(moreSourcesLink(actor, note.uri, position, more));
   }
@@ -113,7 +112,6 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, position: Pos
   const claims = claimsBy(ctx.workspace, summary, max, token);
   if (!claims) return undefined;
   const notes = otherNotesOf(ctx.workspace, summary, note);
-  if (claims.lines.length > 0 || notes.length > 0) blocks.push('---');
   if (claims.lines.length > 0) {
     const more = claims.more > 0 ? ` · …and ${claims.more} more` : '';
     blocks.push(`**Claims by ${escapeMarkdown(name)}** · ${claims.lines.join(' · ')}${more}`);
@@ -122,15 +120,13 @@ function actorHover(ctx: FeatureContext, note: Note, actor: Actor, position: Pos
   return blocks;
 }
 
-/** "**Cross-source context** · 14 articles from 9 outlets in 5 perspectives (ukrainian, western, …), this one included" */
-function actorSummaryLine(summary: ActorSummary, perspectives: readonly string[], hovered: Note): string {
+/** "**Cross-source context** · 14 articles from 9 outlets in 5 perspectives, this one included": one line. */
+function actorSummaryLine(summary: ActorSummary, hovered: Note): string {
   const all = [...summary.sources.values()].flat();
   const outlets = new Set(all.map((entry) => sourceKey(entry.note)));
-  const named = [...summary.sources.keys()].filter((group) => group !== NO_PERSPECTIVE)
-    .sort((a, b) => groupRank(a, perspectives) - groupRank(b, perspectives) || a.localeCompare(b));
-  const listed = named.length === 0 ? '' : ` (${named.slice(0, PERSPECTIVES_NAMED).map(escapeMarkdown).join(', ')}${named.length > PERSPECTIVES_NAMED ? ', …' : ''})`;
+  const perspectiveCount = [...summary.sources.keys()].filter((group) => group !== NO_PERSPECTIVE).length;
   const included = summary.notes.has(hovered.uri) && hovered.kind === 'article' ? ', this one included' : '';
-  return `**Cross-source context** · ${plural(all.length, 'article')} from ${plural(outlets.size, 'outlet')} in ${plural(named.length, 'perspective')}${listed}${included}`;
+  return `**Cross-source context** · ${plural(all.length, 'article')} from ${plural(outlets.size, 'outlet')} in ${plural(perspectiveCount, 'perspective')}${included}`;
 }
 
 /** One outlet's articles that mention the actor, oldest first. */

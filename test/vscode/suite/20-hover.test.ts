@@ -33,10 +33,10 @@ describe('Hover: cross-source context', () => {
 
       assert.match(hover, /^\*\*Kassym-Jomart Tokayev\*\* · person · President of Kazakhstan/, 'header: name, kind, role');
       assert.match(hover, /\[actors\/tokayev\.md\]\(file:[^)]*\/actors\/tokayev\.md#L1,1\)/, 'links to the actor note');
-      assert.match(hover, /\*\*Cross-source context\*\* · \d+ articles from \d+ outlets in \d+ perspectives \(ukrainian, russian-state, [^)]*\), this one included/);
+      assert.match(hover, /\*\*Cross-source context\*\* · \d+ articles from \d+ outlets in \d+ perspectives, this one included/);
 
       // One outlet of each perspective in turn, each with the sentence around its mention of him (not its headline).
-      assert.match(entryOf(hover, 'Insight News Media', 'insight-news-tokaev-double-play.md'), /^- \*ukrainian\* · .* — “President of Kazakhstan Kassym-Jomart Tokayev went on his first official visit/);
+      assert.match(entryOf(hover, 'Insight News Media', 'insight-news-tokaev-double-play.md'), /^- \*ukrainian\* · .* — “President of Kazakhstan Kassym-Jomart Tokayev went on his first official/);
       assert.match(entryOf(hover, 'RIA Novosti via anedelya.ru', 'ria-novosti-via-anedelya-tokayev-no-recognition.md'), /^- \*russian-state\* · .* — “[^”]*Tokayev said/);
       assert.match(entryOf(hover, 'Spektr', 'spektr-tokayev-no-recognition.md'), /^- \*russian-independent\* · .* — “[^”]*Токаев/);
       assert.doesNotMatch(hover, sourceLink('Center for Countering Disinformation', 'ccd-kazakhstan-new-course.md'), 'the hovered note is not listed as its own source');
@@ -91,7 +91,7 @@ describe('Hover: cross-source context', () => {
         [start.line, start.character, start.line, start.character + link.length],
         'the hover range is the whole [[…]] link');
       const ccd = entryOf(markdown, 'Center for Countering Disinformation', 'ccd-kazakhstan-new-course.md');
-      assert.match(ccd, /· 2022-06-20 — “Kazakh President Kassym-Jomart Tokayev’s sensational speech at the St\. Pe/,
+      assert.match(ccd, /· 2022-06-20 — “Kazakh President Kassym-Jomart Tokayev’s sensational speech/,
         'the CCD entry gives its date and the sentence of its first mention');
       assert.doesNotMatch(markdown, sourceLink('Channel 24', 'channel24-tokayev-distances-himself.md'), 'the hovered note is not its own source');
     });
