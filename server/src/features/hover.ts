@@ -173,7 +173,8 @@ function renderOutlet(workspace: Workspace, actor: Actor, outlet: OutletSources)
   const parts = [`*${escapeMarkdown(outlet.perspective)}*`, fileLink(outletLabel(note), note.uri, position.line, position.character)];
   if (entry.date) parts.push(escapeMarkdown(entry.date));
   if (outlet.entries.length > 1) parts.push(plural(outlet.entries.length, 'article'));
-  const text = quoteAround(note, anchor, ACTOR_QUOTE_LEAD, ACTOR_QUOTE_LENGTH);
+  // A short quote starts at most ACTOR_QUOTE_LEAD characters before the mention, so that it shows what follows it.
+  const text = quoteAround(note, anchor, ACTOR_QUOTE_LEAD, ACTOR_QUOTE_LENGTH, 1);
   return `- ${parts.join(' · ')}${text ? ` — “${text}”` : ''}`;
 }
 
@@ -524,9 +525,9 @@ function quote(note: Note, span: Span, length = QUOTE_LENGTH): string {
 }
 
 /** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */
-function quoteAround(note: Note, anchor: Span, lead = QUOTE_LEAD, length = QUOTE_LENGTH): string {
+function quoteAround(note: Note, anchor: Span, lead = QUOTE_LEAD, length = QUOTE_LENGTH, slack = 1.5): string {
   const sentence = sentenceOf(note, anchor);
-  if (anchor.start - sentence.start <= lead * 1.5) return quote(note, sentence, length);
+  if (anchor.start - sentence.start <= lead * slack) return quote(note, sentence, length);
   const start = clipStart(note, anchor.start - lead, anchor.start);
   return `…${quote(note, { start, end: sentence.end }, length)}`;
 }
