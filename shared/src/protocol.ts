@@ -74,6 +74,15 @@ export type ImportArticleResult =
   | { error: string };
 
 /**
+ * Client asks for the files of a new workspace (Create Workspace): paths relative to the folder it chose, with `/`.
+ * The client creates each one that does not exist yet, and keeps those that do.
+ */
+export const NewWorkspaceFilesRequest = new RequestType0<NewWorkspaceFiles, void>('counterpoint/newWorkspaceFiles');
+export interface NewWorkspaceFiles {
+  files: { path: string; text: string }[];
+}
+
+/**
  * Every source of an actor, as a list the client shows like references: its articles, perspective by perspective and
  * oldest first, then the analyst's own notes. The actor hover's "…and N more sources" link asks for it through the
  * client command `counterpoint.showActorSources` (arguments: the actor id, the hovered note's URI and position).

@@ -201,7 +201,7 @@ test('20,000 occurrences of one key: the report is made in under a second', () =
   const elapsed = performance.now() - started;
   assert.match(text, /Verdicts of the 20000 occurrences: 20000 lacking\./);
   assert.ok(elapsed < 1000, `report in ${elapsed.toFixed(0)} ms`);
-  assert.equal(buildClaimMatrix(workspace, { isCancellationRequested: true }), undefined, 'a cancelled matrix stops');
+  assert.deepEqual(buildClaimMatrix(workspace, { isCancellationRequested: true }).rows, [], 'a cancelled matrix stops');
 });
 
 test('20,000 occurrences of one key: an actor hover stops within 50 ms of its cancellation', () => {

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProblem } from '../model/config';
+import { codeDocsHref, firstSentence } from '../rules/codeDocs';
 import { DEFAULT_SEVERITIES, noteDiagnostics, type Diagnostic as CoreDiagnostic, type DiagnosticsOptions } from '../rules/registry';
 import type { Severity } from '../syntax/diagnostics';
 import type { FeatureContext } from './context';
@@ -19,6 +20,7 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
     range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: Number.MAX_SAFE_INTEGER } },
     severity: SEVERITY[DEFAULT_SEVERITIES['config.invalid']],
     code: 'config.invalid',
+    codeDescription: { href: codeDocsHref('config.invalid') },
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,
   }));
@@ -32,7 +34,10 @@ export function provideDiagnostics(ctx: FeatureContext, uri: string, options: Di
 }
 
 function toLspDiagnostic(ctx: FeatureContext, range: Diagnostic['range'], d: CoreDiagnostic): Diagnostic {
-  const result: Diagnostic = { range, severity: SEVERITY[d.severity], code: d.code, source: DIAGNOSTIC_SOURCE, message: d.message };
+  // The Problems view shows the first sentence; the advice that follows it is behind the code's link to the docs.
+  const result: Diagnostic = {
+    range, severity: SEVERITY[d.severity], code: d.code, codeDescription: { href: codeDocsHref(d.code) }, source: DIAGNOSTIC_SOURCE, message: firstSentence(d.message),
+  };
   if (d.data) result.data = d.data;
   if (d.related) {
     result.relatedInformation = d.related.flatMap((r) => {

@@ -3,7 +3,7 @@ import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
 import { judgeKey, mostUrgent, sourceKey, verdictDetail, type KeyJudgement, type Party, type Verdict, type VerdictDetail } from '../rules/claimVerdicts';
-import { sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
+import { NO_PERSPECTIVE, perspectiveLabel, sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
 import { plural } from '../render/plural';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
@@ -19,7 +19,6 @@ import { partyPhrase, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictTex
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */
 const QUOTE_LEAD = 80;
-const NO_PERSPECTIVE = 'no perspective';
 const OTHER_NOTES = 'other notes';
 
 /**
@@ -514,7 +513,7 @@ function renderEntry(entry: SourceEntry): string {
 
 function groupOf(note: Note): string {
   if (note.kind !== 'article') return OTHER_NOTES;
-  return note.article?.perspective || NO_PERSPECTIVE;
+  return perspectiveLabel(note);
 }
 
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */

@@ -21,7 +21,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
-import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, NewWorkspaceFilesRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -94,7 +94,7 @@ export class CounterpointServer {
     connection.onReferences(({ textDocument, position, context }, token) =>
       this.whenKnown(textDocument.uri, [], (uri) => service.references(uri, position, context.includeDeclaration, token)));
     connection.onPrepareRename(({ textDocument, position }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.prepareRename(uri, position))));
-    connection.onRenameRequest(({ textDocument, position, newName }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.rename(uri, position, newName))));
+    connection.onRenameRequest(({ textDocument, position, newName }, token) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.rename(uri, position, newName, token))));
     connection.onCompletion(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (uri) => service.completions(uri, position)));
     connection.onCodeAction(({ textDocument, range, context }, token) =>
       this.whenKnown(textDocument.uri, [], (uri) => service.codeActions(uri, range, context.diagnostics, token)));
@@ -104,9 +104,10 @@ export class CounterpointServer {
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
-    connection.onRequest(ClaimMatrixRequest, (token) => service.claimMatrix(token) ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'The claim matrix request was cancelled.'));
+    connection.onRequest(ClaimMatrixRequest, (token) => service.claimMatrix(token));
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
+    connection.onRequest(NewWorkspaceFilesRequest, () => service.newWorkspaceFiles());
     connection.onRequest(ActorSourcesRequest, (params, token) => service.actorSources(String(params?.actorId), token));
 
     documents.listen(connection);

@@ -4,9 +4,10 @@ import type { ClaimSpan, WikiLink } from '../syntax/markdown';
 import type { Span } from '../syntax/text';
 import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
-import type { Mention, Workspace } from '../model/workspace';
+import { NEVER_CANCELLED, type Cancellation, type Mention, type Workspace } from '../model/workspace';
 import type { ClaimMatrixData, MatrixAppearance, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
 import { articleDate, carriesClaim, claimTimeline, type Appearance } from './claimTimeline';
+import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 
 export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
@@ -17,11 +18,9 @@ const CONTESTERS_NAMED = 5;
 
 /**
  * Claims against outlets, grouped by perspective: the workspace's cross-source picture. Each key is judged once (linear
- * in its occurrences); returns undefined when cancelled.
+ * in its occurrences). Cancelled, the rows made so far.
  */
-export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): ClaimMatrixData;
-export function buildClaimMatrix(workspace: Workspace, token: Cancellable): ClaimMatrixData | undefined;
-export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): ClaimMatrixData | undefined {
+export function buildClaimMatrix(workspace: Workspace, token: Cancellation = NEVER_CANCELLED): ClaimMatrixData {
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
   const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
@@ -42,18 +41,19 @@ export function buildClaimMatrix(workspace: Workspace, token?: Cancellable): Cla
     if (!mentions) sortedMentions.set(uri, (mentions = [...workspace.mentionsIn(uri)].sort((a, b) => a.span.start - b.span.start)));
     return mentions;
   };
-  for (const key of workspace.claimKeys()) {
+  keys: for (const key of workspace.claimKeys()) {
+    if (token.isCancellationRequested) break;
     const occurrences = workspace.occurrences(key);
     if (occurrences.length === 0) continue;
     const judgement = judgeKey(occurrences, token);
-    if (!judgement) return undefined;
+    if (!judgement) break;
     const cells = new Map<string, MatrixCell>();
     const claimants = new Set<string>();
     const actors = new Set<string>();
     const contestedBy: string[] = [];
     const carriedBy = new Map<string, Set<string>>();
     for (let i = 0; i < occurrences.length; i++) {
-      if (i % 1024 === 0 && token?.isCancellationRequested) return undefined;
+      if (i % 1024 === 0 && token.isCancellationRequested) break keys;
       const occurrence = occurrences[i];
       const { note, claim } = occurrence;
       // A copy is filed under its original outlet; its occurrence says which site it was read on.
@@ -238,10 +238,16 @@ function verdictLine(row: MatrixRow): string {
 function firstSeen(row: MatrixRow): string {
   return row.firstAppearance ? `${row.firstAppearance.date} ${row.firstAppearance.outlet}` : '';
 }
+/** What an empty matrix says: how to annotate a first claim, and where the format is explained. */
+const EMPTY_MATRIX = [
+  'No claims in this workspace yet.',
+  'Annotate a claim in an article as [the claimed words]{claim=key by=actor stance=asserts}, with the same key in every',
+  `article that carries it; each key becomes a row here. How: ${FORMAT_DOCS_URL}#6-claims`,
+].join('\n');
 
 /** The matrix as a plain-text table for a terminal. */
 export function renderMatrixText(matrix: ClaimMatrixData): string {
-  if (matrix.rows.length === 0) return 'No claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
   const keyWidth = Math.max(5, ...matrix.rows.map((r) => r.key.length + 2));
   const widths = columns.map(({ perspective, outlet }) =>
@@ -268,7 +274,7 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
 
 /** The matrix as a markdown table; note text never reaches it, only keys, outlets and perspectives, which are escaped. */
 export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: string) => string): string {
-  if (matrix.rows.length === 0) return '# Claim matrix\n\nNo claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `# Claim matrix\n\n${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
   const lines = [
     '# Claim matrix',

@@ -5,6 +5,7 @@ import type { ClaimOccurrence, Workspace } from '../model/workspace';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { judgeKey, perspectiveOf, positionOf, sourceKey, type Cancellable, type KeyJudgement } from './claimVerdicts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export type { ClaimOccurrence };
@@ -15,13 +16,26 @@ export type { ClaimOccurrence };
  */
 export const outletKey = sourceKey;
 
-/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given. */
+/** How sources without a perspective are grouped and named. */
+export const NO_PERSPECTIVE = 'no perspective';
+
+/** The perspective a source is listed under. */
+export function perspectiveLabel(note: Note): string {
+  return perspectiveOf(note) ?? NO_PERSPECTIVE;
+}
+
+/** The outlet a source is named by: its `outlet`, or the note's path where it has none. */
+export function outletLabel(note: Note): string {
+  return note.article?.outlet ?? note.path;
+}
+
+/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given: the one way sources are described. */
 export function describeSources(occurrences: readonly ClaimOccurrence[]): string {
   const byPerspective = new Map<string, Set<string>>();
   for (const { note } of occurrences) {
-    const perspective = perspectiveOf(note) ?? 'no perspective';
+    const perspective = perspectiveLabel(note);
     const outlets = byPerspective.get(perspective) ?? new Set<string>();
-    outlets.add(note.article?.outlet ?? note.path);
+    outlets.add(outletLabel(note));
     byPerspective.set(perspective, outlets);
   }
   return [...byPerspective].map(([perspective, outlets]) => `${[...outlets].join(', ')} (${perspective})`).join('; ');
@@ -81,6 +95,8 @@ export const counterSourceRule = defineRule({
   name: 'counter-source',
   codes: {
     'claim.no-counter-source': {
+      summary: 'A claim occurrence has no counter-source, no counter= link and no .single-source mark.',
+      section: FORMAT_SECTIONS.counterSource,
       severity: 'warning',
       payload: { key: 'string', outlet: 'string?', perspective: 'string?' },
       fixes: ['annotate-counter-source', 'mark-single-source'],

@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { derivation } from '../../model/derived';
 import { type Mention } from '../../model/mentionTable';
 import { type Cancellation, type Workspace } from '../../model/workspace';
-import { outletKey } from '../../rules/counterSource';
+import { outletKey, outletLabel, perspectiveLabel } from '../../rules/counterSource';
 import { type ClaimSpan } from '../../syntax/markdown';
 import { type Note } from '../../syntax/note';
 import { plainText, splitAtListItems, splitSentences } from '../../syntax/sentences';
@@ -9,8 +10,7 @@ import { type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
-import type { Found } from './fixes';
-import { documentEdit, insertAt, overlaps, titleText } from './shared';
+import { documentEdit, insertAt, overlaps, titleText, type Found } from './shared';
 
 /** How many candidates are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -64,7 +64,7 @@ function annotateAction(ctx: FeatureContext, candidate: Candidate, key: string, 
   const { note } = candidate;
   const wrap = candidate.sentence.wrap!;
   const quote = titleText(plainText(note.text, wrap, note.wikiLinks, note.claims), 60);
-  const source = `${titleText(note.article?.outlet ?? note.path, 40)} (${titleText(note.article?.perspective || 'no perspective', 30)})`;
+  const source = `${titleText(outletLabel(note), 40)} (${titleText(perspectiveLabel(note), 30)})`;
   return {
     title: counts
       ? `Annotate counter-source in ${source}: “${quote}”`
@@ -180,14 +180,16 @@ function poolStatistics(workspace: Workspace, pool: readonly Note[], token?: Can
   return statistics;
 }
 
-// Sentences and their terms per parsed note; a note is replaced by a new object when it
+// Sentences and their terms per parsed note, kept by the workspace; a note is replaced by a new object when it
 // changes, and its mentions array when actors change, so either invalidates the entry.
-const sentenceCache = new WeakMap<Note, { mentions: readonly Mention[]; sentences: Sentence[] }>();
+const SENTENCES = derivation<Sentence[]>('sentences and their terms');
 
 function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
   const mentions = workspace.mentionsIn(note.uri);
-  const cached = sentenceCache.get(note);
-  if (cached && cached.mentions === mentions) return cached.sentences;
+  return workspace.derived.ofNote(SENTENCES, note, [mentions], () => splitIntoSentences(note, mentions));
+}
+
+function splitIntoSentences(note: Note, mentions: readonly Mention[]): Sentence[] {
   const cuts = sortedCuts(termReplacements(note, mentions), note.claims.map((c) => c.attributesSpan));
   const sentences: Sentence[] = [];
   for (const block of note.blocks) {
@@ -197,7 +199,6 @@ function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
       }
     }
   }
-  sentenceCache.set(note, { mentions, sentences });
   return sentences;
 }
 
