@@ -7,7 +7,7 @@ import type { ClaimSpan, Stance } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { normalizeName } from '../syntax/text';
 import type { Workspace } from '../model/workspace';
-import type { ClaimOccurrence } from './counterSource';
+import type { ClaimOccurrence } from '../model/workspace';
 
 /**
  * - `contested`: an occurrence of another outlet takes the opposite position (it disputes or qualifies what this one
@@ -28,22 +28,14 @@ export function positionOf(stance: Stance): Position {
   return stance === 'disputes' || stance === 'qualifies' ? 'contests' : 'upholds';
 }
 
-/** Source keys, once per parsed note. */
-const sourceKeys = new WeakMap<Note, string>();
-
 /**
  * The outlet as the rule compares it: a copy counts as its original outlet (`original-outlet`), so two copies of one
  * wire story are one source; names are folded (case, dashes, apostrophes, blanks); an article without an outlet is its
  * own.
  */
 export function sourceKey(note: Note): string {
-  let key = sourceKeys.get(note);
-  if (key === undefined) {
-    const outlet = note.article?.['original-outlet'] || note.article?.outlet;
-    key = outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
-    sourceKeys.set(note, key);
-  }
-  return key;
+  const outlet = note.article?.['original-outlet'] || note.article?.outlet;
+  return outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
 }
 
 /** An article's perspective; a missing one is never "another" perspective. */
