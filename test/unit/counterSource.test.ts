@@ -221,7 +221,7 @@ describe('messages', () => {
     });
     const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
     assert.equal(d.message,
-      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none disputes or qualifies it. ' +
+      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none contests it. ' +
       'Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.');
   });
 
@@ -239,7 +239,7 @@ describe('messages', () => {
       'articles/b.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
     });
     const d = noteDiagnostics(workspace, uriOf('articles/a.md')).find((x) => x.code === 'claim.no-counter-source')!;
-    assert.match(d.message, /^Claim `k` is carried only by Unknown Blog \(no perspective\); Channel 24 \(ukrainian\): this article has no perspective, and no outlet disputes or qualifies it\./);
+    assert.match(d.message, /^Claim `k` is carried only by Unknown Blog \(no perspective\); Channel 24 \(ukrainian\): this article has no perspective, and no outlet contests it\./);
   });
 });
 

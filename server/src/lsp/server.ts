@@ -104,7 +104,8 @@ export class CounterpointServer {
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
-    connection.onRequest(ClaimMatrixRequest, (token) => service.claimMatrix(token));
+    // A request without parameters may still arrive with `params: null`: the token is then the second argument.
+    connection.onRequest(ClaimMatrixRequest, (...args: unknown[]) => service.claimMatrix(args.find(isCancellationToken)));
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
     connection.onRequest(NewWorkspaceFilesRequest, () => service.newWorkspaceFiles());
@@ -472,3 +473,7 @@ function refusalToError<T>(result: T | { error: string }): T {
 }
 
 export type { CancellationToken };
+
+function isCancellationToken(value: unknown): value is CancellationToken {
+  return typeof value === 'object' && value !== null && 'isCancellationRequested' in value;
+}

@@ -47,7 +47,7 @@ export function describeSources(occurrences: readonly ClaimOccurrence[]): string
  */
 export function noCounterSourceMessage(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[], crossSources: number): string {
   const perspective = perspectiveOf(occurrence.note);
-  const opposite = positionOf(occurrence.claim.stance) === 'contests' ? 'upholds' : 'disputes or qualifies';
+  const opposite = positionOf(occurrence.claim.stance) === 'contests' ? 'upholds' : 'contests';
   const lead = crossSources === 0
     ? `Only ${describeSources([occurrence])} carries claim \`${occurrence.key}\`; no other outlet reports it`
     : `Claim \`${occurrence.key}\` is carried only by ${describeSources(all)}: ${perspective ? `no outlet of another perspective than ${perspective}` : 'this article has no perspective, and no outlet'} ${perspective ? 'carries it, and none' : ''} ${opposite} it`.replace(/\s+/g, ' ');
