@@ -7,7 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, NewWorkspaceFilesRequest, ReindexRequest } from '../../shared/src/protocol';
+import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, NewWorkspaceFilesRequest, ReindexRequest } from '../../shared/src/protocol';
 import type { MatrixMessageOutcome } from './claimMatrixMessages';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
 import { runCreateWorkspace } from './createWorkspace';
@@ -29,6 +29,8 @@ const COMMANDS = {
   restartServer: 'counterpoint.restartServer',
   showOutput: 'counterpoint.showOutput',
   importArticle: 'counterpoint.importArticle',
+  /** Run from the actor hover's "…and N more sources" link, not from the palette. */
+  showActorSources: 'counterpoint.showActorSources',
   createWorkspace: 'counterpoint.createWorkspace',
 } as const;
 
@@ -103,6 +105,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // A function so that a restarted server gets the settings as they are now.
     initializationOptions: () => readSettings(),
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchers },
+    // Hovers are escaped by the server; the one command their links may run lists an actor's sources.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showActorSources] } },
     middleware: {
       // The server's lenses open the peek view with plain LSP locations; VS Code's command wants its own types.
       provideCodeLenses: async (document, token, next) => {
@@ -144,6 +148,8 @@ function registerCommands(
     register(COMMANDS.restartServer, () => restart(languageClient)),
     register(COMMANDS.showOutput, async () => output.show(true)),
     register(COMMANDS.importArticle, () => importArticle(languageClient, output)),
+    vscode.commands.registerCommand(COMMANDS.showActorSources, (actorId: unknown, uri: unknown, position: unknown) =>
+      showActorSources(languageClient, actorId, uri, position).catch((error: unknown) => reportError(output, 'Counterpoint could not list the sources', error))),
   ];
 }
 
@@ -182,6 +188,16 @@ async function importArticle(languageClient: LanguageClient, output: vscode.Outp
   await note.save();
   await vscode.window.showTextDocument(note);
   notify(output, vscode.window.showInformationMessage(`Counterpoint: ${result.summary}`));
+}
+
+/** The actor's sources in the references view, anchored where the hover was. */
+async function showActorSources(languageClient: LanguageClient, actorId: unknown, uri: unknown, position: unknown): Promise<void> {
+  if (typeof actorId !== 'string' || typeof uri !== 'string') return;
+  const locations = await languageClient.sendRequest(ActorSourcesRequest, { actorId, uri });
+  const converter = languageClient.protocol2CodeConverter;
+  const at = position as { line?: unknown; character?: unknown } | undefined;
+  const anchor = new vscode.Position(Number(at?.line) || 0, Number(at?.character) || 0);
+  await vscode.commands.executeCommand('editor.action.showReferences', converter.asUri(uri), anchor, locations.map((location) => converter.asLocation(location)));
 }
 
 async function restart(languageClient: LanguageClient): Promise<void> {

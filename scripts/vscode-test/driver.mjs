@@ -10,7 +10,8 @@
 //
 // Screenshots: the extension-host tests (a separate process from the page) ask
 // for one by writing <COUNTERPOINT_SCREENSHOT_REQUEST_DIR>/<id>.json
-// ({"name": "...", "waitForSelector"?: "<css>", "waitTimeoutMs"?: n}); the driver polls
+// ({"name": "...", "waitForSelector"?: "<css>", "waitTimeoutMs"?: n, "measure"?: "<css>"}; with `measure`, the
+// answer is the element's visible and content heights as JSON instead of a picture); the driver polls
 // that folder, waits for the selector to be visible when one is given, saves page.screenshot() to
 // <COUNTERPOINT_SCREENSHOT_OUT_DIR or <repo>/docs>/<name>.png and answers with
 // <id>.done (containing the saved path) or <id>.error. In the page itself the
@@ -279,7 +280,17 @@ try {
             await page.waitForSelector(request.waitForSelector, { state: 'visible', timeout: Number(request.waitTimeoutMs) || 10_000 });
             await sleep(300); // past the fade-in, so that the element is shot opaque
           }
-          const out = await screenshot(request.name);
+          // A measurement instead of a picture: the first visible element matching `measure`, its scrollable part's
+          // visible height and its content's full height (an inner scrollbar shows when the second is larger).
+          const out = request.measure
+            ? JSON.stringify(await page.evaluate((selector) => {
+              const element = [...document.querySelectorAll(selector)].find((e) => e.getBoundingClientRect().height > 0);
+              if (!element) return null;
+              const scrollable = element.querySelector('.monaco-scrollable-element') || element;
+              const content = scrollable.firstElementChild || scrollable;
+              return { visibleHeight: scrollable.clientHeight, contentHeight: content.scrollHeight, boxHeight: element.getBoundingClientRect().height };
+            }, request.measure))
+            : await screenshot(request.name);
           fs.writeFileSync(path.join(requestDir, `${id}.done`), out);
         } catch (e) {
           fs.writeFileSync(path.join(requestDir, `${id}.error`), String(e && e.message || e));

@@ -11,7 +11,7 @@ import { provideCompletions } from './features/completion';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
 import { configDiagnostics, provideDiagnostics } from './features/diagnostics';
-import { provideHover, warmActorHovers } from './features/hover';
+import { actorSourceLocations, provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
 import { newWorkspaceFiles } from './scaffold/newWorkspace';
 import { provideReferences } from './features/references';
@@ -35,6 +35,8 @@ export interface LanguageService {
   hover(uri: string, position: Position, token?: Cancellation): Hover | undefined;
   /** Works out ahead, for at most `budgetMs`, the hovers of the actors a note mentions; true when all are done. */
   warmHovers(uri: string, budgetMs?: number, token?: Cancellation): boolean;
+  /** Every source of an actor, as a references list (the actor hover's "…and N more sources"). */
+  actorSources(actorId: string, token?: Cancellation): Location[];
   /** Where the actor, note or claim under the cursor is defined. */
   definition(uri: string, position: Position, token?: Cancellation): Location[];
   /** Every mention of the actor, or every occurrence of the claim key, under the cursor. */
@@ -70,13 +72,14 @@ export function createLanguageService(ctx: FeatureContext): LanguageService {
     configDiagnostics: (problems) => configDiagnostics(problems),
     hover: (uri, position, token = NEVER_CANCELLED) => provideHover(ctx, uri, position, token),
     warmHovers: (uri, budgetMs) => warmActorHovers(ctx, uri, budgetMs),
+    actorSources: (actorId, token = NEVER_CANCELLED) => actorSourceLocations(ctx, actorId, token),
     definition: (uri, position) => provideDefinition(ctx, uri, position),
     references: (uri, position, includeDeclaration, token = NEVER_CANCELLED) => provideReferences(ctx, uri, position, includeDeclaration, token),
     prepareRename: (uri, position) => prepareRename(ctx, uri, position),
     rename: (uri, position, newName, token = NEVER_CANCELLED) => provideRename(ctx, uri, position, newName, token),
     completions: (uri, position) => provideCompletions(ctx, uri, position),
     codeActions: (uri, range, diagnostics, token = NEVER_CANCELLED) => provideCodeActions(ctx, uri, range, diagnostics, token),
-    codeLenses: (uri) => provideCodeLenses(ctx, uri),
+    codeLenses: (uri, token = NEVER_CANCELLED) => provideCodeLenses(ctx, uri, token),
     documentSymbols: (uri) => provideDocumentSymbols(ctx, uri),
     workspaceSymbols: (query, token = NEVER_CANCELLED) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri) => provideSemanticTokens(ctx, uri),

@@ -15,6 +15,10 @@ export interface MatrixOccurrence {
   /** The article's title and its date (`YYYY-MM-DD` when the frontmatter date is one), as written in its note. */
   title?: string;
   date?: string;
+  /** For a copy (`original-outlet`), the outlet of the note: the site the story was read on. */
+  via?: string;
+  /** contested, corroborated, cited, single-source or lacking (see docs/format.md, section 7). */
+  verdict?: string;
 }
 
 export interface MatrixCell {
@@ -27,6 +31,8 @@ export interface MatrixCell {
   line: number;
   /** Every occurrence of the claim in the outlet's notes, in note order. */
   occurrences: MatrixOccurrence[];
+  /** The date of the outlet's earliest dated article that carries the claim. */
+  firstDate?: string;
 }
 
 export interface MatrixRow {
@@ -34,9 +40,30 @@ export interface MatrixRow {
   claimants: string[];
   /** The claimants and the actors named in the claim's words, by name, sorted. */
   actors: string[];
-  /** Every occurrence of the claim has a counter-source (or is marked single-source). */
+  /** No occurrence of the claim is `lacking`: each is contested, corroborated, cited or marked single-source. */
   hasCounterSource: boolean;
+  /** How many of the claim's occurrences have each verdict. */
+  verdicts?: Record<string, number>;
+  /**
+   * Who takes a position against the claim, in words ("Dmitry Peskov disputes it (TASS, russian-state)"), in note
+   * order, at most a few: the disputes and qualifications behind `contested`.
+   */
+  contestedBy?: string[];
+  /** The perspectives, and their outlets, that carry the claim: what `corroborated` rests on ("western: BBC, Reuters"). */
+  carriedBy?: string[];
   cells: MatrixCell[];
+  /** The earliest dated article that carries (asserts or reports) the claim. */
+  firstAppearance?: MatrixAppearance;
+  /** Each perspective's earliest dated carrying article, earliest first: how the claim spread. */
+  spread?: MatrixAppearance[];
+}
+
+/** Where and when a claim appeared. */
+export interface MatrixAppearance {
+  /** The article's date as written (ISO 8601). */
+  date: string;
+  outlet: string;
+  perspective: string;
 }
 
 export interface ClaimMatrixData {

@@ -29,9 +29,10 @@ interface StanceLook {
 
 /** Symbol and word together: colour is never the only signal. */
 export const STANCE_LOOKS: Record<string, StanceLook> = {
-  asserts: { symbol: '●', meaning: 'the outlet states it as fact' },
+  asserts: { symbol: '●', meaning: 'the claimant (the outlet, or whom it quotes) states it' },
   reports: { symbol: '◐', meaning: 'the outlet relays what someone said' },
-  disputes: { symbol: '✕', meaning: 'the outlet contradicts it' },
+  disputes: { symbol: '✕', meaning: 'the claimant (the outlet, or whom it quotes) denies or contradicts it' },
+  qualifies: { symbol: '◇', meaning: 'the claimant narrows, hedges or partly contradicts it' },
 };
 const UNKNOWN_STANCE: StanceLook = { symbol: '?', meaning: 'a stance Counterpoint does not know' };
 export const NO_COUNTER_SOURCE_MARK = '⚠';
@@ -146,6 +147,7 @@ function renderFilters(matrix: ClaimMatrixData, actors: string[]): string {
     '<label class="check"><input type="checkbox" id="f-undated" checked disabled> undated articles</label>',
     '</fieldset>',
     `<label class="check"><input type="checkbox" id="f-missing"> only <span aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> without a counter-source</label>`,
+    '<label class="field">Sort by <select id="f-sort"><option value="key">claim key</option><option value="first">first appearance</option></select></label>',
     '<button type="button" id="f-reset">Reset</button>',
     `<output id="f-count" aria-live="polite">${plural(matrix.rows.length, 'claim')}</output>`,
     '</form>',
@@ -158,7 +160,7 @@ function renderLegend(): string {
   return [
     '<ul class="legend" aria-label="Legend">',
     ...stances,
-    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source: no outlet of another perspective carries the claim, and none disputes it</li>`,
+    `<li><span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> lacking a counter-source: no other outlet disputes or qualifies the claim, none of another perspective carries it, and it cites none (see each occurrence's verdict: contested, corroborated, cited, single-source or lacking)</li>`,
     '</ul>',
   ].join('\n');
 }
@@ -188,12 +190,14 @@ function renderRow(row: MatrixRow, columns: Column[], actorIndex: Map<string, nu
     ? ''
     : `<span class="warn-mark" role="img" aria-label="No counter-source" title="No counter-source">${NO_COUNTER_SOURCE_MARK}</span> `;
   const claimants = row.claimants.length > 0 ? `<span class="claimants">by ${escapeHtml(row.claimants.join(', '))}</span>` : '';
-  const header = `<th scope="row" class="claim">${mark}<code class="key">${escapeHtml(row.key)}</code>${claimants}</th>`;
+  const first = row.firstAppearance
+    ? `<span class="claimants">first ${escapeHtml(row.firstAppearance.date)}, ${escapeHtml(row.firstAppearance.outlet)}</span>` : '';
+  const header = `<th scope="row" class="claim">${mark}<code class="key">${escapeHtml(row.key)}</code>${claimants}${first}</th>`;
   const cells = columns.map((column, i) => {
     const cell = row.cells.find((c) => c.outlet === column.outlet && c.perspective === column.perspective);
     return renderCell(row, cell, column, i, options);
   });
-  return `<tr class="row${row.hasCounterSource ? '' : ' missing'}" data-key="${escapeHtml(row.key)}" data-actors="${actors}">${header}${cells.join('')}</tr>`;
+  return `<tr class="row${row.hasCounterSource ? '' : ' missing'}" data-key="${escapeHtml(row.key)}" data-actors="${actors}" data-first="${escapeHtml(row.firstAppearance?.date ?? '')}">${header}${cells.join('')}</tr>`;
 }
 
 function renderCell(row: MatrixRow, cell: MatrixCell | undefined, column: Column, index: number, options: MatrixHtmlOptions): string {
@@ -204,7 +208,8 @@ function renderCell(row: MatrixRow, cell: MatrixCell | undefined, column: Column
   const dates = [...new Set(cell.occurrences.map((o) => o.date).filter((d): d is string => d !== undefined && ISO_DATE.test(d)))].sort();
   const undated = cell.occurrences.some((o) => o.date === undefined || !ISO_DATE.test(o.date));
   const times = (stance: string) => cell.occurrences.filter((o) => o.stance === stance).length;
-  const badges = `<span class="stances">${cell.stances.map((stance) => stanceBadge(stance, times(stance))).join('')}</span>`;
+  const firstDate = cell.firstDate ? `<span class="times">${escapeHtml(cell.firstDate.slice(0, 10))}</span>` : '';
+  const badges = `<span class="stances">${cell.stances.map((stance) => stanceBadge(stance, times(stance))).join('')}${firstDate}</span>`;
   const spoken = cell.stances.map((stance) => (times(stance) > 1 ? `${stance} ${times(stance)} times` : stance)).join(', ');
   const link = options.host === 'file' && options.linkToNote ? noteHref(options.linkToNote(cell.occurrences[0]?.path ?? '')) : undefined;
   const content = link ? `<a class="open" href="${escapeHtml(link)}" tabindex="-1">${badges}</a>` : badges;
@@ -232,8 +237,26 @@ function renderDetail(row: MatrixRow, cell: MatrixCell, column: Column, options:
     `<h2><span class="outlet-name">${escapeHtml(column.outlet)}</span> <span class="muted">${escapeHtml(column.perspective)}</span></h2>`,
     `<p><code class="key">${escapeHtml(row.key)}</code>${row.hasCounterSource ? '' : ` <span class="warn-mark" aria-hidden="true">${NO_COUNTER_SOURCE_MARK}</span> no counter-source`}</p>`,
     `<ol class="occurrences">${items.join('')}</ol>`,
+    spreadHtml(row),
+    verdictsHtml(row),
     '</div>',
   ].join('');
+}
+
+/** The row's verdicts and who they rest on: "3 contested, 2 corroborated. Contested by Dmitry Peskov disputes it (TASS, russian-state)". */
+function verdictsHtml(row: MatrixRow): string {
+  const counts = Object.entries(row.verdicts ?? {}).filter(([, n]) => n > 0).map(([verdict, n]) => `${n} ${escapeHtml(verdict)}`);
+  if (counts.length === 0) return '';
+  const against = row.contestedBy && row.contestedBy.length > 0 ? ` Contested by ${row.contestedBy.map(escapeHtml).join('; ')}.` : '';
+  return `<p class="meta">Verdicts: ${counts.join(', ')}.${against}</p>`;
+}
+
+/** "First carried 2022-06-17 by TASS (russian-state); then western 2022-06-18 (Reuters)". */
+function spreadHtml(row: MatrixRow): string {
+  const [first, ...later] = row.spread ?? [];
+  if (!first) return '';
+  const then = later.map((a) => `${escapeHtml(a.perspective)} ${escapeHtml(a.date)} (${escapeHtml(a.outlet)})`).join(', ');
+  return `<p class="meta">First carried ${escapeHtml(first.date)} by ${escapeHtml(first.outlet)} (${escapeHtml(first.perspective)})${then ? `; then ${then}` : ''}</p>`;
 }
 
 function occurrenceMeta(occurrence: MatrixOccurrence, options: MatrixHtmlOptions): string {
@@ -245,7 +268,9 @@ function occurrenceMeta(occurrence: MatrixOccurrence, options: MatrixHtmlOptions
     placeHtml = `<a class="open" href="${escapeHtml(noteHref(options.linkToNote(occurrence.path)))}">${placeHtml}</a>`;
   }
   const parts = [
+    ...(occurrence.verdict ? [`<strong class="verdict">${escapeHtml(occurrence.verdict)}</strong>`] : []),
     ...(occurrence.claimant ? [`by ${escapeHtml(occurrence.claimant)}`] : []),
+    ...(occurrence.via ? [`via ${escapeHtml(occurrence.via)}`] : []),
     ...(occurrence.title ? [`<cite>${escapeHtml(occurrence.title)}</cite>`] : []),
     escapeHtml(occurrence.date ?? 'undated'),
     placeHtml,
@@ -375,6 +400,7 @@ button { background: var(--cp-button-bg); color: var(--cp-button-fg); cursor: po
 .stance.asserts { --c: var(--cp-asserts); }
 .stance.reports { --c: var(--cp-reports); }
 .stance.disputes { --c: var(--cp-disputes); font-weight: 700; }
+.stance.qualifies { --c: var(--cp-disputes); }
 .detail { position: sticky; top: 0; background: var(--cp-panel); border: 1px solid var(--cp-border); border-radius: 6px; padding: 10px 14px;
   max-height: calc(100vh - 40px); overflow: auto; }
 .detail h2 { font-size: 1.1em; margin: 0 0 4px; }
@@ -407,7 +433,7 @@ const SCRIPT = `
   var byId = function (id) { return document.getElementById(id); };
   var actorSelect = byId('f-actor'), fromInput = byId('f-from'), toInput = byId('f-to');
   var undatedBox = byId('f-undated'), missingBox = byId('f-missing'), count = byId('f-count');
-  var noMatch = byId('no-match'), detail = byId('detail');
+  var noMatch = byId('no-match'), detail = byId('detail'), sortSelect = byId('f-sort');
   var perspectiveBoxes = Array.prototype.slice.call(form.querySelectorAll('input[data-filter-p]'));
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var current = null;
@@ -427,7 +453,26 @@ const SCRIPT = `
     return undated && cell.getAttribute('data-undated') === '1';
   }
 
+  // Claims by key as rendered, or by first appearance (undated ones last); the table's rows are moved, not rebuilt.
+  var byKey = rows.slice();
+  function sortRows() {
+    var order = byKey.slice();
+    if (sortSelect.value === 'first') {
+      order.sort(function (a, b) {
+        var da = a.getAttribute('data-first'), db = b.getAttribute('data-first');
+        if (da === db) return byKey.indexOf(a) - byKey.indexOf(b);
+        if (!da) return 1;
+        if (!db) return -1;
+        return da < db ? -1 : 1;
+      });
+    }
+    var body = table.tBodies[0];
+    order.forEach(function (row) { body.appendChild(row); });
+    rows = order;
+  }
+
   function apply() {
+    sortRows();
     var shown = {};
     perspectiveBoxes.forEach(function (box) { shown[box.getAttribute('data-filter-p')] = box.checked; });
     Array.prototype.forEach.call(table.querySelectorAll('[data-p]'), function (el) { el.hidden = !shown[el.getAttribute('data-p')]; });
@@ -565,6 +610,7 @@ const SCRIPT = `
     toInput.value = '';
     undatedBox.checked = true;
     missingBox.checked = false;
+    sortSelect.value = 'key';
     perspectiveBoxes.forEach(function (box) { box.checked = true; });
     apply();
   });
@@ -580,7 +626,7 @@ const SCRIPT = `
     vscode.setState({
       actor: actorSelect.value ? selected.text : '',
       hidden: perspectiveBoxes.filter(function (box) { return !box.checked; }).map(function (box) { return box.value; }),
-      from: fromInput.value, to: toInput.value, undated: undatedBox.checked, missing: missingBox.checked,
+      from: fromInput.value, to: toInput.value, undated: undatedBox.checked, missing: missingBox.checked, sort: sortSelect.value,
       row: current ? current.parentElement.getAttribute('data-key') : null,
       column: current ? Number(current.getAttribute('data-col')) : null,
       scrollTop: window.scrollY, scrollLeft: table.parentElement.scrollLeft,
@@ -603,6 +649,7 @@ const SCRIPT = `
     toInput.value = state.to || '';
     undatedBox.checked = state.undated !== false;
     missingBox.checked = !!state.missing;
+    sortSelect.value = state.sort === 'first' ? 'first' : 'key';
     var row = rows.filter(function (r) { return r.getAttribute('data-key') === state.row; })[0];
     if (row) setCurrent(tds(row)[state.column] || null, false);
   }

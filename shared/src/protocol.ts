@@ -1,5 +1,5 @@
 // Every custom message between the Counterpoint client and server, typed in one place.
-import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ClaimMatrixData, MatrixCell, MatrixRow } from './claimMatrixData';
 
 /** Client asks the server to drop its index and read every note of the workspace again. */
@@ -86,4 +86,16 @@ export type ImportArticleResult =
 export const NewWorkspaceFilesRequest = new RequestType0<NewWorkspaceFiles, void>('counterpoint/newWorkspaceFiles');
 export interface NewWorkspaceFiles {
   files: { path: string; text: string }[];
+}
+
+/**
+ * Every source of an actor, as a list the client shows like references: its articles, perspective by perspective and
+ * oldest first, then the analyst's own notes. The actor hover's "…and N more sources" link asks for it through the
+ * client command `counterpoint.showActorSources` (arguments: the actor id, the hovered note's URI and position).
+ */
+export const ActorSourcesRequest = new RequestType<ActorSourcesParams, Location[], void>('counterpoint/actorSources');
+export interface ActorSourcesParams {
+  actorId: string;
+  /** The note the hover was on: the actor is looked up in the workspace that owns it. */
+  uri?: string;
 }

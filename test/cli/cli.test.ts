@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO, runCli, tempFolder } from '../helpers/cli';
 import { joinLines } from '../helpers/workspace';
@@ -16,16 +16,37 @@ test('check prints each diagnostic as path:line:col severity code message and ex
   const { code, stdout } = run('check', 'samples');
   assert.equal(code, 0);
   const lines = stdout.trim().split('\n');
-  const diagnostics = lines.slice(0, -1);
+  const diagnostics = lines.slice(0, -2);
   assert.ok(diagnostics.length > 0);
   for (const line of diagnostics) assert.match(line, /^samples\/\S+\.md:\d+:\d+ (error|warning|information|hint) [a-z]+\.[a-z-]+ \S.*$/);
-  assert.match(lines.at(-1)!, /^\d+ notes \(\d+ actors, \d+ claim keys\): 0 errors, \d+ warnings/);
+  assert.match(lines.at(-2)!, /^\d+ notes \(\d+ actors, \d+ claim keys\): 0 errors, \d+ warnings/);
+  assert.match(lines.at(-1)!, /^Claim occurrences: \d+; \d+ contested, \d+ corroborated, \d+ cited, \d+ single-source, \d+ lacking\.$/);
+});
+
+test('check counts every verdict on the samples, and as many lacking as claim.no-counter-source warnings', () => {
+  const { stdout } = run('check', 'samples');
+  const verdicts = /^Claim occurrences: (\d+); (\d+) contested, (\d+) corroborated, (\d+) cited, (\d+) single-source, (\d+) lacking\.$/m.exec(stdout)!;
+  const [total, ...counts] = verdicts.slice(1).map(Number);
+  assert.ok(counts.every((count) => count > 0), `every verdict occurs: ${verdicts[0]}`);
+  assert.equal(counts.reduce((a, b) => a + b, 0), total);
+  assert.equal(counts[4], stdout.split('\n').filter((line) => / warning claim\.no-counter-source /.test(line)).length);
+  const json = JSON.parse(run('check', 'samples', '--format', 'json').stdout) as { summary: { verdicts: Record<string, number> } };
+  assert.deepEqual(Object.values(json.summary.verdicts), counts);
+});
+
+test('the counts README.md and samples/README.md give are what check prints', () => {
+  const lines = run('check', 'samples').stdout.trim().split('\n').slice(-2);
+  for (const readme of ['README.md', 'samples/README.md']) {
+    const text = readFileSync(path.join(REPO, readme), 'utf8');
+    for (const line of lines) assert.ok(text.includes(line), `${readme} says: ${line}`);
+  }
 });
 
 test('check flags the samples\' single-perspective claims and not the SPIEF statement every side reports', () => {
   const { stdout } = run('check', 'samples');
   assert.match(stdout, /claim\.no-counter-source Only World Today News \(ukrainian\) carries claim `russia-wants-northern-kazakhstan`/);
-  assert.match(stdout, /claim\.no-counter-source Claim `tokayev-first-visit-russia` is carried only by Channel 24, Insight News Media \(ukrainian\)/);
+  assert.match(stdout, /claim\.no-counter-source Claim `tokayev-avoids-open-break-with-russia` is carried only by Channel 24, Insight News Media \(ukrainian\)/);
+  assert.doesNotMatch(stdout, /no-counter-source [^\n]*`tokayev-first-visit-russia`/, 'TASS and the Associated Press carry it too');
   assert.doesNotMatch(stdout, /`no-recognition-dpr-lpr`/);
 });
 
@@ -36,7 +57,7 @@ test('check --format json gives the same diagnostics as data, with a summary', (
   const result = JSON.parse(stdout) as { summary: { notes: number; errors: number; warnings: number }; diagnostics: { path: string; line: number; column: number; code: string }[] };
   assert.equal(result.summary.notes, noteCount(SAMPLES));
   assert.equal(result.summary.errors, 0);
-  assert.equal(result.diagnostics.length, text.trim().split('\n').length - 1);
+  assert.equal(result.diagnostics.length, text.trim().split('\n').length - 2);
   assert.ok(result.diagnostics.every((d) => d.line >= 1 && d.column >= 1 && d.path.startsWith('samples/')));
 });
 
@@ -72,13 +93,26 @@ test('report prints the claim matrix grouped by perspective, marking claims with
   const { code, stdout } = run('report', 'samples');
   assert.equal(code, 0);
   const [groups, header] = stdout.split('\n');
-  assert.match(groups, /ukrainian.*\|.*other/);
-  for (const outlet of ['Channel 24', 'World Today News', 'Insight News Media', 'Center for Countering Disinformation']) assert.ok(header.includes(outlet), outlet);
+  assert.match(groups, /ukrainian.*\|.*russian-state.*\|.*western.*\|.*islamist/);
+  for (const outlet of ['Channel 24', 'World Today News', 'Insight News Media', 'Center for Countering Disinformation', 'TASS', 'Spektr']) assert.ok(header.includes(outlet), outlet);
+  assert.match(header, /\| first seen$/);
   const spief = stdout.split('\n').find((line) => line.includes('no-recognition-dpr-lpr'))!;
   assert.match(spief, /^ {2}no-recognition-dpr-lpr/);
-  assert.equal(spief.split('|').filter((cell) => /reports|asserts/.test(cell)).length, 4);
+  assert.ok(spief.split('|').filter((cell) => /reports|asserts/.test(cell)).length >= 8, spief);
+  assert.match(spief, /\| 2022-06-18 RIA Novosti via anedelya\.ru$/, 'first seen');
   assert.match(stdout, /^! russia-wants-northern-kazakhstan/m);
-  assert.match(stdout, /\d+ claims, \d+ outlets in \d+ perspectives; \d+ marked ! lack a counter-source\.\n$/);
+  assert.match(stdout, /\d+ claims, \d+ outlets in \d+ perspectives; \d+ marked ! lack a counter-source\.\n/);
+  // The verdicts, naming who: every kind occurs in the samples.
+  assert.match(stdout, /^Verdicts of the \d+ occurrences: \d+ contested, \d+ corroborated, \d+ cited, \d+ single-source, \d+ lacking\.$/m);
+  assert.match(stdout, /^ {2}tokayev-refused-russian-order +\d+ contested · contested by Dmitry Peskov disputes it \(TASS, russian-state\)/m);
+  assert.match(stdout, /^ {2}russia-blocked-kazakh-oil-novorossiysk +1 cited/m);
+  assert.match(stdout, /^ {2}tokayev-avoided-looking-at-putin +2 single-source/m);
+  assert.match(stdout, /^! russia-wants-northern-kazakhstan +1 lacking · carried by ukrainian: World Today News$/m);
+
+  const byFirst = run('report', 'samples', '--sort', 'first').stdout.split('\n').filter((line) => /^[ !] [a-z]/.test(line) && line.includes('|'));
+  const firsts = byFirst.map((line) => line.slice(line.lastIndexOf('|') + 2).slice(0, 10)).filter((date) => /^\d{4}/.test(date));
+  assert.deepEqual(firsts, [...firsts].sort(), 'sorted by first appearance');
+  assert.equal(run('report', 'samples', '--sort', 'date').code, 2);
 });
 
 test('report --format json and markdown', () => {
@@ -88,6 +122,12 @@ test('report --format json and markdown', () => {
   const markdown = run('report', 'samples', '--format', 'markdown').stdout;
   assert.match(markdown, /^# Claim matrix/);
   assert.match(markdown, /\| ⚠ `russia-wants-northern-kazakhstan` \|/);
+  assert.match(markdown, /^## Verdicts$/m);
+  assert.match(markdown, /^- `tokayev-refused-russian-order`: \d+ contested · contested by Dmitry Peskov disputes it \(TASS, russian-state\)/m);
+  const row = (JSON.parse(run('report', 'samples', '--format=json').stdout) as { rows: { key: string; verdicts: Record<string, number>; contestedBy: string[]; firstAppearance?: { date: string } }[] }).rows
+    .find((r) => r.key === 'tokayev-refused-russian-order')!;
+  assert.ok(row.verdicts.contested > 0);
+  assert.ok(row.contestedBy.includes('Dmitry Peskov disputes it (TASS, russian-state)'), row.contestedBy.join('; '));
 });
 
 test('usage errors exit 2 with a message', () => {

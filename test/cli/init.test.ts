@@ -20,7 +20,10 @@ test('init creates counterpoint.yaml, an example actor and an example article wh
     const check = runCliIn(parent, 'check', 'notes', '--hints', '--format', 'json');
     assert.equal(check.code, 0, check.stderr);
     const { summary, diagnostics } = JSON.parse(check.stdout);
-    assert.deepEqual({ ...summary }, { notes: 2, actors: 1, claimKeys: 1, errors: 0, warnings: 1, information: 0, hints: 0 });
+    assert.deepEqual({ ...summary }, {
+      notes: 2, actors: 1, claimKeys: 1, errors: 0, warnings: 1, information: 0, hints: 0,
+      verdicts: { contested: 0, corroborated: 0, cited: 0, 'single-source': 0, lacking: 1 },
+    });
     assert.deepEqual(diagnostics.map((d: { path: string; code: string }) => `${d.path} ${d.code}`), ['notes/articles/example-article.md claim.no-counter-source']);
   } finally {
     rmSync(parent, { recursive: true, force: true });

@@ -31,7 +31,8 @@ test('check of a parent folder finds each workspace below it and checks each wit
     assert.match(stdout, /^research\/other\/articles\/elsewhere\.md:\d+:\d+ error actor\.unknown /m);
     assert.equal(code, 1);
     assert.ok(!lines.some((line) => line.startsWith('README.md')), 'the repository README is in no workspace');
-    assert.match(lines.at(-1)!, /^2 workspaces, \d+ notes/);
+    assert.match(lines.at(-2)!, /^2 workspaces, \d+ notes/);
+    assert.match(lines.at(-1)!, /^Claim occurrences: \d+;/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

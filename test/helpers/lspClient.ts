@@ -1,4 +1,4 @@
-// A real LSP client for protocol tests: spawns the BUILT server (dist/server.js --stdio) on a fresh temp copy of samples/
+// A real LSP client for protocol tests: spawns the BUILT server (dist/server.js --stdio) on a fresh temp copy of the samples
 // and talks to it over stdio through vscode-languageserver-protocol, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as assert from 'node:assert/strict';
@@ -44,7 +44,11 @@ import { Waiters } from './waiters';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The built server; COUNTERPOINT_SERVER runs the suite against another build. */
 export const SERVER_PATH = process.env.COUNTERPOINT_SERVER || path.join(REPO_ROOT, 'dist', 'server.js');
-export const SAMPLES_PATH = path.join(REPO_ROOT, 'samples');
+/**
+ * The samples the tests find their landmarks in: a fixed copy of samples/ as it was before the samples grew to fifteen
+ * articles (test/fixtures/samples-round2), so that adding a sample does not move every landmark.
+ */
+export const SAMPLES_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'samples-round2');
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
@@ -684,14 +688,34 @@ export function offsetOf(text: string, needle: string, n = 0): number {
  * Hovers show untrusted note text: the only links they may hold are the server's own, to existing files under `root`.
  * No autolinkable URL scheme, raw HTML, image or wiki-link markup may come through.
  */
+/** The one command a hover may link to: the actor's sources, with the actor id and the hovered place as JSON. */
+export const SHOW_ACTOR_SOURCES = 'counterpoint.showActorSources';
+
+function assertActorSourcesArguments(root: string, target: string, isKnown: (file: string) => boolean): void {
+  const query = target.slice(target.indexOf('?') + 1);
+  assert.match(query, /^[A-Za-z0-9%._~-]*$/, `the arguments are percent-encoded whole: ${query}`);
+  const args = JSON.parse(decodeURIComponent(query)) as unknown[];
+  assert.equal(args.length, 3);
+  assert.equal(typeof args[0], 'string');
+  const file = fileURLToPath(String(args[1]));
+  assert.ok(file.startsWith(root + path.sep) && isKnown(file), `${file} is a file of the workspace`);
+  const position = args[2] as { line: unknown; character: unknown };
+  assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character));
+}
+
 export function assertOnlyFileLinksInto(root: string, markdown: string, isKnown: (file: string) => boolean = fs.existsSync): void {
   for (const [, target] of markdown.matchAll(/\]\(([^)\s]*)\)/g)) {
+    if (target.startsWith(`command:${SHOW_ACTOR_SOURCES}?`)) {
+      assertActorSourcesArguments(root, target, isKnown);
+      continue;
+    }
     assert.match(target, /^file:\/\//, `link target ${target}`);
     const file = fileURLToPath(target.replace(/#.*$/, ''));
     assert.ok(file.startsWith(root + path.sep), `${file} is inside the workspace`);
     assert.ok(isKnown(file), `${file} exists`);
   }
-  assert.doesNotMatch(markdown, /(?<!\\)\b(?:https?|command|javascript|data|mailto|vscode|ftp):/i, 'no unescaped URL scheme (autolinks)');
+  const withoutOwnCommands = markdown.replace(new RegExp(`\\]\\(command:${SHOW_ACTOR_SOURCES.replace(/\./g, '\\.')}\\?[^)\\s]*\\)`, 'g'), ']');
+  assert.doesNotMatch(withoutOwnCommands, /(?<!\\)\b(?:https?|command|javascript|data|mailto|vscode|ftp):/i, 'no unescaped URL scheme (autolinks)');
   assert.doesNotMatch(markdown, /\bwww\./i, 'no unescaped www. (autolinks)');
   assert.doesNotMatch(markdown, /<(?:a|img|script|iframe|svg)\b/i, 'no raw HTML');
   assert.doesNotMatch(markdown, /!\[/, 'no images');

@@ -20,7 +20,7 @@ function claimKeysIn(text: string): string[] {
   return [...text.slice(bodyStart(text)).matchAll(/\]\{[^}\r\n]*?(?<=[\s{])claim=([^\s}]+)/g)].map((m) => m[1]);
 }
 
-test('code lenses: one per claim, with how many outlets and perspectives carry it and whether it has a counter-source', async () => {
+test('code lenses: one per claim, with how many outlets and perspectives carry it, its verdict and who it rests on', async () => {
   const text = session.readFile(CHANNEL24);
   const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: session.uri(CHANNEL24) } });
   assert.equal(lenses.length, claimKeysIn(text).length);
@@ -28,9 +28,10 @@ test('code lenses: one per claim, with how many outlets and perspectives carry i
 
   const spief = lensOn('no-recognition-dpr-lpr');
   assert.match(spief.command!.title, /4 sources · 2 perspectives/);
-  assert.match(spief.command!.title, /counter-source ✓/);
+  assert.match(spief.command!.title, / · corroborated: Central Media Office of Hizb ut Tahrir, other$/);
+  assert.match(lensOn('kazakhstan-complies-with-sanctions').command!.title, / · contested: Central Media Office of Hizb ut Tahrir, other$/);
   const firstVisit = lensOn('tokayev-first-visit-russia');
-  assert.match(firstVisit.command!.title, /no counter-source/);
+  assert.match(firstVisit.command!.title, / · ⚠ lacking a counter-source$/);
   assert.equal(firstVisit.command!.command, 'editor.action.showReferences');
   const locations = firstVisit.command!.arguments![2] as Location[];
   assert.deepEqual(locations.map((l) => session.relative(l.uri)).sort(), [CHANNEL24, 'articles/insight-news-tokaev-double-play.md']);

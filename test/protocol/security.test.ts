@@ -42,7 +42,8 @@ const HOSTILE_TEXT = [
   '---',
   'title: "<script>alert(1)</script> Hostile"',
   'outlet: "[Evil Outlet](command:workbench.action.terminal.new) <img src=https://evil.example/o.png> ![o](https://evil.example/o.png)"',
-  'perspective: western',
+  // The only one of its perspective: the actor hover quotes one outlet of each of its first perspectives.
+  'perspective: kazakh-independent',
   'date: "<b>2022</b>"',
   '---',
   'Tokayev said [click](command:workbench.action.terminal.new) and <img src=https://evil.example/x.png> and ![t](https://evil.example/t.png),',
@@ -167,7 +168,7 @@ async function hoverAt(file: string, needle: string, into = 0): Promise<string> 
 function assertInert(markdown: string): void {
   assertOnlyFileLinksInto(session.root, markdown, (file) => fs.existsSync(file) || opened.has(file));
   assert.doesNotMatch(markdown, /</, 'no raw <');
-  assert.doesNotMatch(markdown, /\]\((?!file:)/, 'no link to anything but a file');
+  assert.doesNotMatch(markdown, /\]\((?!file:|command:counterpoint\.showActorSources\?)/, 'no link to anything but a file, or the list of an actor\'s sources');
 }
 
 /** The hostile text is there, so the checks above are not passing on an empty answer: shown escaped, as typed. */
@@ -180,7 +181,7 @@ test('an actor hover quoting a hostile note shows its text and outlet inert', as
   assertInert(markdown);
   // The hostile note is listed, its words shown as written but escaped.
   assertShows(markdown, String.raw`[\[Evil Outlet\]\(command\:workbench.action.terminal.new\) &lt;img src=https\://evil.example/o.png&gt; \!\[o\]\(https\://evil.example/o.png\)](file://`);
-  assertShows(markdown, String.raw`Tokayev said \[click\]\(command\:workbench.action.terminal.new\) and &lt;img src=https\://evil.example/x.png&gt; and \!\[t\]\(https\://evil.example/t.png\)`);
+  assertShows(markdown, String.raw`Tokayev said \[click\]\(command\:workbench.action.terminal.new\) and`);
   assertShows(markdown, '&lt;b&gt;2022&lt;/b&gt;');
 });
 
@@ -195,8 +196,6 @@ test('the hover of an actor whose name, aliases and role are hostile is inert', 
   const markdown = await hoverAt(HOSTILE_ARTICLE, '[[evil-actor]]', 4);
   assertInert(markdown);
   assertShows(markdown, String.raw`**\[Evil\]\(command\:workbench.action.terminal.new\) &lt;img src=https\://evil.example/n.png&gt;**`);
-  assertShows(markdown, String.raw`\!\[alias\]\(https\://evil.example/a.png\)`);
-  assertShows(markdown, String.raw`javascript\:alert\(1\)`);
   assertShows(markdown, String.raw`\[role\]\(https\://evil.example/role\) &lt;script&gt;alert\(1\)&lt;/script&gt;`);
 });
 

@@ -28,7 +28,7 @@ test('the server pulls the counterpoint section and applies it over counterpoint
     position: session.positionIn(CHANNEL24, offsetOf(text, 'He noted that Tokayev') + 'He noted that '.length + 1),
   });
   const markdown = (hover.contents as MarkupContent).value;
-  assert.equal((markdown.match(/^- \[/gm) ?? []).length, 2, 'hover.maxSources = 2 sources listed');
+  assert.equal((markdown.match(/^- \*/gm) ?? []).length, 2, 'hover.maxSources = 2 outlets quoted');
   assert.match(markdown, /more sources/);
 });
 

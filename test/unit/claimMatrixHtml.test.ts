@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildClaimMatrix, type ClaimMatrixData } from '../../server/src/render/claimMatrix';
+import { buildClaimMatrix, sortMatrix, type ClaimMatrixData } from '../../server/src/render/claimMatrix';
 import { escapeHtml, renderClaimMatrixHtml, type MatrixHtmlOptions } from '../../shared/src/claimMatrixHtml';
 import { actorNote, articleNote, uriOf, workspaceOf } from '../helpers/workspace';
 
@@ -33,7 +33,7 @@ function render(matrix: ClaimMatrixData, options: Partial<MatrixHtmlOptions> = {
 /** The body rows of the table, by claim key, with their HTML. */
 function rowsOf(html: string): Map<string, { classes: string; actors: string; html: string }> {
   const rows = new Map<string, { classes: string; actors: string; html: string }>();
-  for (const match of html.matchAll(/<tr class="([^"]*)" data-key="([^"]*)" data-actors="([^"]*)">(.*?)<\/tr>/g)) {
+  for (const match of html.matchAll(/<tr class="([^"]*)" data-key="([^"]*)" data-actors="([^"]*)" data-first="[^"]*">(.*?)<\/tr>/g)) {
     rows.set(match[2], { classes: match[1], actors: match[3], html: match[4] });
   }
   return rows;
@@ -203,4 +203,28 @@ test('an empty workspace renders a page that says so, and how to annotate a firs
   assert.match(webview, /postMessage\(\{ type: 'walkthrough' \}\)/);
   assert.doesNotMatch(html, /<table/);
   assert.match(html, /<title>Claim matrix — empty &lt;folder&gt;<\/title>/);
+});
+
+test('each row says when and where the claim first appeared and how it spread; the matrix sorts by first appearance', () => {
+  const matrix = buildClaimMatrix(sampleWorkspace());
+  const row = matrix.rows.find((r) => r.key === 'no-recognition')!;
+  assert.deepEqual(row.firstAppearance, { date: '2022-06-18', outlet: 'TASS', perspective: 'russian-state' });
+  assert.deepEqual(row.spread, [
+    { date: '2022-06-18', outlet: 'TASS', perspective: 'russian-state' },
+    { date: '2022-06-20', outlet: 'Channel 24', perspective: 'ukrainian' },
+  ]);
+  assert.equal(row.cells.find((c) => c.outlet === 'Channel 24')!.firstDate, '2022-06-20');
+
+  assert.deepEqual(matrix.rows.map((r) => r.key), ['no-recognition', 'putin-losing-allies']);
+  const later = buildClaimMatrix(sampleWorkspace({
+    'articles/early.md': articleNote({ outlet: 'Early', perspective: 'ukrainian', date: '2022-01-01' }, '[a]{claim=zz-early}.'),
+    'articles/none.md': '---\ntitle: N\noutlet: None\nperspective: ukrainian\n---\n[a]{claim=aa-undated}.',
+  }));
+  assert.deepEqual(sortMatrix(later, 'first').rows.map((r) => r.key), ['zz-early', 'no-recognition', 'putin-losing-allies', 'aa-undated']);
+  assert.deepEqual(sortMatrix(later, 'key').rows.map((r) => r.key), ['aa-undated', 'no-recognition', 'putin-losing-allies', 'zz-early']);
+
+  const html = render(matrix);
+  assert.match(html, /<select id="f-sort"><option value="key">claim key<\/option><option value="first">first appearance<\/option><\/select>/);
+  assert.match(html, /data-key="no-recognition" data-actors="[^"]*" data-first="2022-06-18"/);
+  assert.ok(html.includes('First carried 2022-06-18 by TASS (russian-state); then ukrainian 2022-06-20 (Channel 24)'));
 });

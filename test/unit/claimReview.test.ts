@@ -83,7 +83,7 @@ const publishers = (works: readonly WorkJsonLd[] | undefined) => (works ?? []).m
 const ALLOWED: Record<string, string[]> = {
   ClaimReview: ['@context', '@type', 'claimReviewed', 'itemReviewed', 'citation', 'url', 'author', 'datePublished', 'reviewRating'],
   Claim: ['@type', 'identifier', 'author', 'contributor', 'datePublished', 'firstAppearance', 'appearance'],
-  CreativeWork: ['@type', 'name', 'url', 'datePublished', 'inLanguage', 'publisher'],
+  CreativeWork: ['@type', 'name', 'url', 'datePublished', 'inLanguage', 'publisher', 'isBasedOn', 'description'],
   Person: ['@type', 'name', 'sameAs', 'url'],
   Organization: ['@type', 'name', 'sameAs', 'url'],
   PropertyValue: ['@type', 'propertyID', 'value'],
@@ -175,9 +175,12 @@ describe('appearances', () => {
   test('one CreativeWork per article carrying the claim, dated ones first by date, then undated ones', () => {
     const claim = reviewOf('no-recognition').itemReviewed;
     assert.deepEqual(claim.appearance, [
-      { '@type': 'CreativeWork', name: 'Tokayev at the forum', datePublished: '2022-06-18', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'TASS' } },
-      { '@type': 'CreativeWork', name: 'Kazakhstan’s new course', url: 'https://cpd.example/new-course', datePublished: '2022-06-20', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Center for Countering Disinformation' } },
-      { '@type': 'CreativeWork', name: 'A blog post', url: 'https://blog.example/post', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Some Blog' } },
+      { '@type': 'CreativeWork', name: 'Tokayev at the forum', datePublished: '2022-06-18', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'TASS' },
+        description: 'TASS reports it from Kassym-Jomart Tokayev (russian-state) — corroborated across perspectives' },
+      { '@type': 'CreativeWork', name: 'Kazakhstan’s new course', url: 'https://cpd.example/new-course', datePublished: '2022-06-20', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Center for Countering Disinformation' },
+        description: 'Center for Countering Disinformation reports it from Kassym-Jomart Tokayev (ukrainian) — corroborated across perspectives' },
+      { '@type': 'CreativeWork', name: 'A blog post', url: 'https://blog.example/post', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Some Blog' },
+        description: 'Some Blog asserts it (other) — corroborated across perspectives' },
     ]);
   });
 
@@ -185,6 +188,27 @@ describe('appearances', () => {
     const claim = reviewOf('no-recognition').itemReviewed;
     assert.equal(claim.firstAppearance?.publisher?.name, 'TASS');
     assert.equal(claim.datePublished, '2022-06-18');
+  });
+
+  test('firstAppearance is the one the claim hover and the matrix show: a qualifying article is not an appearance', () => {
+    const review = reviewOf('k', {
+      'articles/a.md': article({ title: 'A', outlet: 'A', perspective: 'western', date: '2022-06-01' }, '[only partly]{claim=k stance=qualifies}'),
+      'articles/b.md': article({ title: 'B', outlet: 'B', perspective: 'western', date: '2022-06-03' }, '[x]{claim=k}'),
+    });
+    assert.equal(review.itemReviewed.firstAppearance?.name, 'B');
+    assert.equal(review.itemReviewed.datePublished, '2022-06-03');
+    assert.deepEqual(review.citation?.map((w) => w.name), ['A']);
+  });
+
+  test('a copy is based on its original story, and each work says who takes which position and its verdict', () => {
+    const review = reviewOf('k', {
+      'actors/peskov.md': actor({ name: 'Dmitry Peskov', kind: 'person' }),
+      'articles/a.md': joinLines('---', 'title: Copy', 'outlet: anedelya.ru', 'original-outlet: RIA Novosti', 'original-url: https://ria.ru/1', 'perspective: russian-state', '---', '[x]{claim=k}'),
+      'articles/b.md': article({ title: 'B', outlet: 'BBC', perspective: 'western', date: '2022-06-03' }, '[no]{claim=k by=peskov stance=disputes}'),
+    });
+    assert.deepEqual(review.itemReviewed.appearance[0].isBasedOn, { '@type': 'CreativeWork', url: 'https://ria.ru/1', publisher: { '@type': 'Organization', name: 'RIA Novosti' } });
+    assert.equal(review.itemReviewed.appearance[0].description, 'RIA Novosti via anedelya.ru asserts it (russian-state) — contested');
+    assert.equal(review.citation?.[0].description, 'Dmitry Peskov disputes it (BBC, western) — contested');
   });
 
   test('no firstAppearance when no appearance is dated', () => {
@@ -199,14 +223,16 @@ describe('appearances', () => {
 
   test('an article whose url is not http(s) appears by its title only', () => {
     const kyiv = reviewOf('sanctions').itemReviewed.appearance.find((w) => w.publisher?.name === 'Kyiv Post');
-    assert.deepEqual(kyiv, { '@type': 'CreativeWork', name: 'Sanctions hold', datePublished: '2022-07-01', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Kyiv Post' } });
+    assert.deepEqual(kyiv, { '@type': 'CreativeWork', name: 'Sanctions hold', datePublished: '2022-07-01', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Kyiv Post' },
+      description: 'Kyiv Post reports it from Ministry of Foreign Affairs of Kazakhstan (ukrainian) — contested' });
   });
 
   test('articles that only dispute the claim and counter= URLs are citations, not appearances', () => {
     const review = reviewOf('sanctions');
     assert.deepEqual(publishers(review.itemReviewed.appearance), ['TASS', 'Center for Countering Disinformation', 'Kyiv Post']);
     assert.deepEqual(review.citation, [
-      { '@type': 'CreativeWork', name: 'Is Kazakhstan moving away?', datePublished: '2022-06-10', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Hizb ut Tahrir' } },
+      { '@type': 'CreativeWork', name: 'Is Kazakhstan moving away?', datePublished: '2022-06-10', inLanguage: 'en', publisher: { '@type': 'Organization', name: 'Hizb ut Tahrir' },
+        description: 'Kazakhstan disputes it (Hizb ut Tahrir, other) — contested' },
       { '@type': 'CreativeWork', url: 'https://counter.example/sanctions' },
     ]);
     assert.equal(reviewOf('no-recognition').citation, undefined);

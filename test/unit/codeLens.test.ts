@@ -21,24 +21,40 @@ function lineOf(workspace: Workspace, path: string, lens: CodeLens): string {
   return note.text.slice(note.lines.lineStart(line), note.lines.lineEnd(line));
 }
 
-test('claims carried by one perspective only get a lens saying they have no counter-source', () => {
+test('claims carried by one perspective only get a lens saying they lack a counter-source', () => {
   const workspace = tokayevWorkspace();
   const lenses = lensesOf(workspace, 'articles/channel24.md');
   assert.deepEqual(titles(lenses), [
-    '2 sources · 1 perspective · no counter-source',
-    '1 source · 1 perspective · no counter-source',
+    '2 sources · 1 perspective · ⚠ lacking a counter-source',
+    '1 source · 1 perspective · ⚠ lacking a counter-source',
   ]);
   assert.match(lineOf(workspace, 'articles/channel24.md', lenses[0]), /\{claim=no-recognition /);
   assert.match(lineOf(workspace, 'articles/channel24.md', lenses[1]), /\{claim=putin-losing-allies\}/);
 });
 
-test('a claim another perspective carries gets a lens with the counter-source tick', () => {
+test('a disputed claim\'s lens says contested and by whom; the dispute\'s lens names one of those it contests and how many more', () => {
   const workspace = tokayevWorkspace({
+    'actors/peskov.md': actorNote({ name: 'Dmitry Peskov', aliases: ['Peskov'] }),
     'articles/tass-claim.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' },
-      '[Kazakhstan is weighing recognition]{claim=no-recognition stance=disputes}.'),
+      '[Kazakhstan is weighing recognition]{claim=no-recognition by=peskov stance=disputes}.'),
   });
-  assert.deepEqual(titles(lensesOf(workspace, 'articles/kyivpost.md')), ['3 sources · 2 perspectives · counter-source ✓']);
-  assert.deepEqual(titles(lensesOf(workspace, 'articles/tass-claim.md')), ['3 sources · 2 perspectives · counter-source ✓']);
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/kyivpost.md')), ['3 sources · 2 perspectives · contested: Dmitry Peskov in TASS, russian-state']);
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/tass-claim.md')), ['3 sources · 2 perspectives · contested: Channel 24, ukrainian +1']);
+});
+
+test('a claim another perspective carries in the same sense is corroborated, naming the outlet', () => {
+  const workspace = tokayevWorkspace({
+    'articles/bbc.md': articleNote({ outlet: 'BBC', perspective: 'western' }, '[Kazakhstan will not recognise them]{claim=no-recognition}.'),
+  });
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/kyivpost.md')), ['3 sources · 2 perspectives · corroborated: BBC, western']);
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/bbc.md')), ['3 sources · 2 perspectives · corroborated: Channel 24, ukrainian +1']);
+});
+
+test('a name that would read as an icon in a lens title is written apart', () => {
+  const workspace = tokayevWorkspace({
+    'articles/odd.md': articleNote({ outlet: '$(alert) Odd', perspective: 'western' }, '[Kazakhstan will not recognise them]{claim=no-recognition}.'),
+  });
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/kyivpost.md')), ['3 sources · 2 perspectives · corroborated: $ (alert) Odd, western']);
 });
 
 test('single-source and counter= claims say so', () => {
@@ -51,9 +67,9 @@ test('single-source and counter= claims say so', () => {
       '[Unmarked]{claim=unmarked}.'),
   });
   assert.deepEqual(titles(lensesOf(workspace, 'articles/orda.md')), [
-    '1 source · 1 perspective · single-source',
+    '1 source · 1 perspective · single-source by choice',
     '1 source · 1 perspective · counter-source cited',
-    '1 source · 1 perspective · no counter-source',
+    '1 source · 1 perspective · ⚠ lacking a counter-source',
   ]);
 });
 
@@ -62,7 +78,7 @@ test('two articles of the same outlet count as one source', () => {
     'articles/tass1.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Allies]{claim=allies}.'),
     'articles/tass2.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Still allies]{claim=allies}.'),
   });
-  assert.deepEqual(titles(lensesOf(workspace, 'articles/tass1.md')), ['1 source · 1 perspective · no counter-source']);
+  assert.deepEqual(titles(lensesOf(workspace, 'articles/tass1.md')), ['1 source · 1 perspective · ⚠ lacking a counter-source']);
 });
 
 test('a lens peeks at every occurrence of its claim key', () => {

@@ -129,12 +129,14 @@ test('claim= does not offer back the key only the claim being typed carries', ()
   assert.equal(c.replaced('no-recognition'), 'brand-new');
 });
 
-test('stance= offers the three stances with what each means', () => {
+test('stance= offers the four stances with what each means', () => {
   const c = completeIn(article('[Borders are inviolable]{claim=borders stance=|^|}'));
-  assert.deepEqual(labels(c.items), ['asserts', 'reports', 'disputes']);
+  assert.deepEqual(labels(c.items), ['asserts', 'reports', 'disputes', 'qualifies']);
   assert.match(markdown(c.items[0]), /default/);
   assert.match(markdown(c.items[1]), /claimant/);
-  assert.match(markdown(c.items[2]), /counter-source/);
+  assert.match(markdown(c.items[2]), /quoted denial/);
+  assert.match(markdown(c.items[3]), /narrows, hedges or partly contradicts/);
+  assert.ok(c.accept('qualifies').endsWith('{claim=borders stance=qualifies}'));
   assert.ok(c.accept('disputes').endsWith('{claim=borders stance=disputes}'));
 });
 

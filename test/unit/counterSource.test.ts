@@ -2,7 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Workspace } from '../../server/src/model/workspace';
-import { claimStatus, describeSources, isCounterSource, outletKey, statusOf } from '../../server/src/rules/counterSource';
+import { describeSources, outletKey, verdictOf } from '../../server/src/rules/counterSource';
+import { judgeKey, verdictDetail } from '../../server/src/rules/claimVerdicts';
 import { ROOT, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
 import { noteDiagnostics } from '../../server/src/rules/registry';
 
@@ -23,9 +24,19 @@ function flagged(workspace: Workspace, path: string): string[] {
   return noteDiagnostics(workspace, uriOf(path)).filter((d) => d.code === 'claim.no-counter-source').map((d) => String(d.data?.key));
 }
 
+/** An occurrence's cross-sources (other outlets), counter-sources (those that contest or corroborate it) and verdict. */
 function statusIn(workspace: Workspace, path: string, index = 0) {
   const note = workspace.getNote(uriOf(path))!;
-  return statusOf(workspace, note.uri, note.claims[index])!;
+  const { judgement, index: at } = verdictOf(workspace, note.uri, note.claims[index])!;
+  const detail = verdictDetail(judgement, at);
+  const counters = new Set([...detail.contesting, ...detail.corroborating].map((party) => party.occurrence));
+  const verdict = judgement.verdicts[at];
+  return {
+    verdict,
+    crossSources: judgement.occurrences.filter((o) => outletKey(o.note) !== outletKey(note)),
+    counterSources: judgement.occurrences.filter((o) => counters.has(o)),
+    hasCounterSource: verdict === 'contested' || verdict === 'corroborated' || verdict === 'cited',
+  };
 }
 
 const outletsOf = (occurrences: readonly { note: { article?: { outlet?: string } } }[]) => occurrences.map((o) => o.note.article?.outlet);
@@ -106,7 +117,7 @@ describe('the counter-source rule', () => {
     const diagnostic = noteDiagnostics(workspace, note.uri).find((d) => d.code === 'claim.no-counter-source')!;
     assert.equal(diagnostic.span.start, note.claims[1].keySpan!.start, 'the second claim is the flagged one');
     const status = statusIn(workspace, 'articles/a.md', 0);
-    assert.equal(status.counterUrl, 'https://tass.com/politics/1');
+    assert.equal(status.verdict, 'cited');
     assert.equal(status.hasCounterSource, true);
   });
 
@@ -114,7 +125,7 @@ describe('the counter-source rule', () => {
     const workspace = workspaceOf({ 'articles/a.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k .single-source}') });
     assert.deepEqual(flagged(workspace, 'articles/a.md'), []);
     const status = statusIn(workspace, 'articles/a.md');
-    assert.equal(status.singleSource, true);
+    assert.equal(status.verdict, 'single-source');
     assert.equal(status.hasCounterSource, false);
   });
 
@@ -210,7 +221,7 @@ describe('messages', () => {
     });
     const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
     assert.equal(d.message,
-      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none disputes it. ' +
+      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none contests it. ' +
       'Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.');
   });
 
@@ -228,25 +239,25 @@ describe('messages', () => {
       'articles/b.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
     });
     const d = noteDiagnostics(workspace, uriOf('articles/a.md')).find((x) => x.code === 'claim.no-counter-source')!;
-    assert.match(d.message, /^Claim `k` is carried only by Unknown Blog \(no perspective\); Channel 24 \(ukrainian\): this article has no perspective, and no outlet disputes it\./);
+    assert.match(d.message, /^Claim `k` is carried only by Unknown Blog \(no perspective\); Channel 24 \(ukrainian\): this article has no perspective, and no outlet contests it\./);
   });
 });
 
 describe('the rule on its own', () => {
-  test('isCounterSource, claimStatus and describeSources on occurrences from a workspace', () => {
+  test('judgeKey, verdictDetail and describeSources on occurrences from a workspace', () => {
     const workspace = workspaceOf({
       'articles/a.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
       'articles/b.md': article({ outlet: 'Kyiv Post', perspective: 'ukrainian' }, '[X]{claim=k}'),
       'articles/c.md': article({ outlet: 'TASS', perspective: 'russian-state' }, '[X]{claim=k}'),
       'articles/d.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
     });
-    const [a, b, c, d] = workspace.occurrences('k');
-    assert.equal(isCounterSource(a, b), false);
-    assert.equal(isCounterSource(a, c), true);
-    assert.equal(isCounterSource(a, d), false, 'same outlet');
-    const status = claimStatus(a, [a, b, c, d]);
-    assert.deepEqual(outletsOf(status.crossSources), ['Kyiv Post', 'TASS']);
-    assert.deepEqual(outletsOf(status.counterSources), ['TASS']);
-    assert.equal(describeSources([a, b, c, d]), 'Channel 24, Kyiv Post (ukrainian); TASS (russian-state)');
+    const all = workspace.occurrences('k');
+    const judgement = judgeKey(all)!;
+    assert.deepEqual(judgement.verdicts, ['corroborated', 'corroborated', 'corroborated', 'corroborated']);
+    const detail = verdictDetail(judgement, 0);
+    assert.equal(detail.crossSources, 2, 'Kyiv Post and TASS; the other Channel 24 note is the same outlet');
+    assert.equal(judgement.crossSources(0), 2);
+    assert.deepEqual(outletsOf(detail.corroborating.map((party) => party.occurrence)), ['TASS']);
+    assert.equal(describeSources(all), 'Channel 24, Kyiv Post (ukrainian); TASS (russian-state)');
   });
 });

@@ -6,7 +6,7 @@ import { type Mention } from '../../server/src/model/mentionTable';
 import { Workspace } from '../../server/src/model/workspace';
 import { ROOT, actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
-import { statusOf } from '../../server/src/rules/counterSource';
+import { verdictOf } from '../../server/src/rules/counterSource';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });
 const PUTIN = actorNote({ name: 'Vladimir Putin', aliases: ['Putin'] });
@@ -158,13 +158,14 @@ describe('indexing', () => {
     assert.deepEqual(workspace.occurrences('unknown'), []);
   });
 
-  test('statusOf a claim: cross-sources and counter-sources', () => {
+  test('verdictOf a claim: its key judged, and where it is among the occurrences', () => {
     const workspace = workspaceOf(files());
     const note = workspace.getNote(uriOf('articles/channel24.md'))!;
-    const status = statusOf(workspace, note.uri, note.claims[0])!;
-    assert.deepEqual(status.crossSources.map((o) => o.note.article!.outlet), ['Kyiv Post']);
-    assert.deepEqual(status.counterSources, []);
-    assert.equal(status.hasCounterSource, false);
+    const { judgement, index } = verdictOf(workspace, note.uri, note.claims[0])!;
+    assert.equal(judgement.occurrences[index].claim, note.claims[0]);
+    assert.equal(judgement.crossSources(index), 1, 'Kyiv Post');
+    assert.equal(judgement.verdicts[index], 'lacking');
+    assert.equal(verdictOf(workspace, uriOf('articles/kyivpost.md'), note.claims[0]), undefined, 'not a claim of that note');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
+import { VERDICTS, workspaceVerdicts, type Verdict } from '../rules/claimVerdicts';
 import { DEFAULT_SEVERITIES, noteDiagnostics } from '../rules/registry';
 import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
@@ -100,6 +101,7 @@ export const checkCommand: CliCommand = {
     const summary = {
       notes: total((w) => w.size), actors: total((w) => w.actors().length), claimKeys: total((w) => w.claimKeys().length),
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
+      verdicts: sumVerdicts(workspaces.map((loaded) => workspaceVerdicts(loaded.workspace)!)),
     };
     const failed = failure({ error: summary.errors, warning: summary.warnings, information: summary.information }, failOn, maxWarnings);
     if (format === 'json') {
@@ -113,8 +115,16 @@ export const checkCommand: CliCommand = {
       const hints = hidden > 0 ? `${plural(hidden, 'hint')} not shown (--hints shows them)` : plural(summary.hints, 'hint');
       const where = workspaces.length > 1 ? `${workspaces.length} workspaces, ` : '';
       process.stdout.write(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
+      const occurrences = VERDICTS.reduce((sum, verdict) => sum + summary.verdicts[verdict], 0);
+      process.stdout.write(`Claim occurrences: ${occurrences}; ${VERDICTS.map((verdict) => `${summary.verdicts[verdict]} ${verdict}`).join(', ')}.\n`);
     }
     if (failed) process.stderr.write(`counterpoint check failed: ${failed}.\n`);
     return failed ? 1 : 0;
   },
 };
+
+function sumVerdicts(counts: readonly Record<Verdict, number>[]): Record<Verdict, number> {
+  const total = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+  for (const count of counts) for (const verdict of VERDICTS) total[verdict] += count[verdict];
+  return total;
+}

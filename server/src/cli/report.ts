@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderClaimMatrixHtml } from '../../../shared/src/claimMatrixHtml';
-import { buildClaimMatrix, renderMatrixMarkdown, renderMatrixText, type ClaimMatrixData } from '../render/claimMatrix';
+import { buildClaimMatrix, renderMatrixMarkdown, renderMatrixText, sortMatrix, type ClaimMatrixData } from '../render/claimMatrix';
 import type { CliCommand } from './command';
 import { loadFolder, UsageError } from './workspace';
 
@@ -30,15 +30,17 @@ async function writeHtml(file: string, html: string): Promise<void> {
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: [
-    'report [folder] [--format text|markdown|json]   print the claim matrix: claims against outlets, by perspective',
+    'report [folder] [--format text|markdown|json] [--sort key|first]   print the claim matrix: claims against outlets, by perspective; --sort first orders claims by first appearance',
     'report [folder] --html <file>                   write the claim matrix as one self-contained HTML page to share',
   ],
   formats: ['text', 'markdown', 'json'],
-  options: ['html'],
+  options: ['html', 'sort'],
   maxPositional: 1,
   async run({ positional, format, options }) {
+    const sort = options.sort ?? 'key';
+    if (sort !== 'key' && sort !== 'first') throw new UsageError('--sort must be key or first.');
     const { workspace, root } = await loadFolder(positional[0] ?? '.');
-    const matrix = buildClaimMatrix(workspace);
+    const matrix = sortMatrix(buildClaimMatrix(workspace), sort);
     if (options.html !== undefined) {
       const file = path.resolve(options.html);
       await writeHtml(file, matrixPage(matrix, root, file));

@@ -12,9 +12,10 @@ import { plural } from '../render/plural';
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', '{', '=', ':', ' '];
 
 const STANCE_MEANINGS: Record<Stance, string> = {
-  asserts: 'The outlet states the claim in its own voice. This is the default when no stance is given.',
-  reports: 'The outlet reports that the claimant (`by=`) said it, without taking it up as its own.',
-  disputes: 'The outlet contests the claim or says it is false. A source that disputes a claim counts as a counter-source to one that asserts or reports it, whatever their perspectives.',
+  asserts: 'The claimant states the claim: the outlet in its own voice, or the `by=` actor it quotes. This is the default when no stance is given.',
+  reports: 'The outlet relays that the claimant (`by=`) said it, without taking a side.',
+  disputes: 'The claimant denies or contradicts the claim: the outlet itself, or the `by=` actor it quotes (a quoted denial, under the same key as the claim it denies). From another outlet, it contests every occurrence that asserts or reports the claim.',
+  qualifies: 'The claimant narrows, hedges or partly contradicts the claim ("restricted", not "blocked"). From another outlet, it contests the claim like `disputes`.',
 };
 
 const ACTOR_KIND_MEANINGS: Record<(typeof ACTOR_KINDS)[number], string> = {

@@ -4,6 +4,7 @@ import {
   FileChangeType,
   ResponseError,
   ErrorCodes,
+  LSPErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -21,7 +22,7 @@ import { newWorkspaceFiles } from '../scaffold/newWorkspace';
 import { canonicalUri, findNotes, findRootAbove, findWorkspaceRoots, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
 import { folderOfUri, WorkspaceRoots, type WorkspaceRoot } from './workspaces';
 import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
-import { ClaimMatrixRequest, type ClaimMatrixParams, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, NewWorkspaceFilesRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ActorSourcesRequest, ClaimMatrixRequest, type ClaimMatrixParams, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, NewWorkspaceFilesRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -95,7 +96,7 @@ export class CounterpointServer {
     connection.onCompletion(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (service, uri) => service.completions(uri, position)));
     connection.onCodeAction(({ textDocument, range, context }, token) =>
       this.whenKnown(textDocument.uri, [], (service, uri) => service.codeActions(uri, range, context.diagnostics, token)));
-    connection.onCodeLens(({ textDocument }) => this.whenKnown(textDocument.uri, [], (service, uri) => service.codeLenses(uri)));
+    connection.onCodeLens(({ textDocument }, token) => this.whenKnown(textDocument.uri, [], (service, uri) => service.codeLenses(uri, token)));
     connection.onDocumentSymbol(({ textDocument }) => this.whenKnown(textDocument.uri, [], (service, uri) => service.documentSymbols(uri)));
     connection.onWorkspaceSymbol(({ query }, token) => this.workspaces.all().flatMap((root) => root.service.workspaceSymbols(query, token)));
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (service, uri) => service.semanticTokens(uri)));
@@ -107,6 +108,7 @@ export class CounterpointServer {
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
     // A new workspace's files depend on no workspace: the scaffold answers, whatever is open.
     connection.onRequest(NewWorkspaceFilesRequest, () => ({ files: newWorkspaceFiles() }));
+    connection.onRequest(ActorSourcesRequest, (params, token) => this.matrixRoot(params?.uri)?.service.actorSources(String(params?.actorId), token) ?? []);
 
     documents.listen(connection);
     connection.listen();
@@ -560,3 +562,7 @@ function refusalToError<T>(result: T | { error: string }): T {
 }
 
 export type { CancellationToken };
+
+function isCancellationToken(value: unknown): value is CancellationToken {
+  return typeof value === 'object' && value !== null && 'isCancellationRequested' in value;
+}

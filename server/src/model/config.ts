@@ -19,7 +19,10 @@ export interface WorkspaceConfig {
   bareAliases: boolean;
 }
 
-export const DEFAULT_PERSPECTIVES = ['ukrainian', 'russian-state', 'kazakh-official', 'kazakh-independent', 'western', 'other'];
+export const DEFAULT_PERSPECTIVES = [
+  'ukrainian', 'russian-state', 'russian-independent', 'kazakh-official', 'kazakh-independent', 'western',
+  'turkish-state', 'chinese-state', 'belarusian-state', 'central-asian', 'islamist', 'other',
+];
 
 export function defaultConfig(): WorkspaceConfig {
   return {

@@ -416,12 +416,12 @@ export class Workspace {
    * mentions of it. What an actor's hover lists, without making every mention of an actor in thousands of notes.
    * Only articles and actor notes are sources: a note outside their folders (a README, a working note) is not listed.
    */
-  firstMentionsOf(actorId: string): ReadonlyMap<string, { first: Mention; claims: readonly Mention[] }> {
+  firstMentionsOf(actorId: string, token?: Cancellation): ReadonlyMap<string, { first: Mention; claims: readonly Mention[] }> {
     const id = this.actor(actorId)?.id;
     const result = new Map<string, { first: Mention; claims: Mention[] }>();
     for (const uri of (id === undefined ? undefined : this.notesByActor.get(id)) ?? []) {
+      if (token?.isCancellationRequested) break;
       const note = this.notesByUri.get(uri);
-      if (note?.kind === 'other') continue;
       const found = note && this.mentionTables.get(uri)?.firstAndClaimsOf(id!, note.claims);
       if (found) result.set(uri, found);
     }
@@ -446,9 +446,11 @@ export class Workspace {
   }
 
   /** Every valid occurrence of a claim key in the workspace's articles, in note order. */
-  occurrences(key: string): ClaimOccurrence[] {
+  occurrences(key: string, token?: Cancellation): ClaimOccurrence[] {
     const result: ClaimOccurrence[] = [];
     for (const uri of [...(this.notesByClaimKey.get(key) ?? [])].sort()) {
+      // A partial list is never judged: whoever passes a token looks at it again before using the list.
+      if (token?.isCancellationRequested) break;
       const note = this.notesByUri.get(uri);
       if (!note) continue;
       for (const claim of this.claimsByKey(note).get(key) ?? []) result.push({ key, note, claim });

@@ -5,6 +5,9 @@ import { isIsoDate, type Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import { normalizeName } from '../syntax/text';
 import type { Actor, Workspace } from '../model/workspace';
+import { carriesClaim, claimTimeline } from './claimTimeline';
+import { judgeKey, mostUrgent, partyOf, type Verdict } from '../rules/claimVerdicts';
+import { partyPhrase, VERDICT_LABELS } from './verdictText';
 
 export const SCHEMA_ORG = 'https://schema.org';
 /** The `propertyID` of the claim key on each exported Claim, so a review can be traced back to the notes. */
@@ -23,6 +26,13 @@ export interface WorkJsonLd {
   datePublished?: string;
   inLanguage?: string;
   publisher?: { '@type': 'Organization'; name: string };
+  /** For a copy, translation or syndication (`original-outlet`): the story it is based on. */
+  isBasedOn?: { '@type': 'CreativeWork'; url?: string; publisher: { '@type': 'Organization'; name: string } };
+  /**
+   * What the article says of the claim and the verdict it gets, in words: "Dmitry Peskov disputes it (TASS,
+   * russian-state) — contested".
+   */
+  description?: string;
 }
 
 export interface ClaimJsonLd {
@@ -88,13 +98,17 @@ function claimReviewOf(
   notices: ExportNotice[],
 ): ClaimReviewJsonLd {
   const ordered = [...all].sort(byAppearance);
-  // A disputing span holds the opposite proposition and its `by=` is who disputes it: it neither states the claim nor names its claimant.
-  const carrying = ordered.filter((o) => o.claim.stance !== 'disputes');
+  // A disputing or qualifying span holds what is said against the claim and its `by=` is who says it: it neither
+  // states the claim nor names its claimant.
+  const carrying = ordered.filter(carriesClaim);
   const carryingNotes = uniqueNotes(carrying);
   const disputingNotes = uniqueNotes(ordered).filter((note) => !carryingNotes.includes(note));
 
-  const appearance = carryingNotes.map(workOf);
-  const firstDated = carryingNotes.findIndex((note) => datedOf(note) !== undefined);
+  const describe = describer(workspace, all);
+  const appearance = carryingNotes.map((note) => describe(workOf(note), note));
+  // The same first appearance as the claim hover and the claim matrix show.
+  const first = claimTimeline(all).first;
+  const firstDated = first ? carryingNotes.indexOf(first.occurrence.note) : -1;
   const claim: ClaimJsonLd = {
     '@type': 'Claim',
     identifier: { '@type': 'PropertyValue', propertyID: CLAIM_KEY_PROPERTY, value: key },
@@ -106,7 +120,7 @@ function claimReviewOf(
   if (carrying.length === 0) {
     notices.push({ key, message: `Claim \`${key}\` is only disputed in these notes, so its text is not known: write claimReviewed yourself.` });
   }
-  const citation = [...disputingNotes.map(workOf), ...counterUrls(ordered).map((url): WorkJsonLd => ({ '@type': 'CreativeWork', url }))];
+  const citation = [...disputingNotes.map((note) => describe(workOf(note), note)), ...counterUrls(ordered).map((url): WorkJsonLd => ({ '@type': 'CreativeWork', url }))];
   return {
     '@context': SCHEMA_ORG,
     '@type': 'ClaimReview',
@@ -220,7 +234,38 @@ function workOf(note: Note): WorkJsonLd {
   if (date) work.datePublished = date;
   if (meta.language) work.inLanguage = meta.language;
   if (meta.outlet) work.publisher = { '@type': 'Organization', name: meta.outlet };
+  const original = meta['original-outlet'];
+  if (original) {
+    const originalUrl = httpUrl(meta['original-url']);
+    work.isBasedOn = { '@type': 'CreativeWork', ...(originalUrl ? { url: originalUrl } : {}), publisher: { '@type': 'Organization', name: original } };
+  }
   return work;
+}
+
+/** How many of a note's positions on the claim its description names. */
+const PHRASES_PER_WORK = 3;
+
+/**
+ * Adds to a work what its note says of the claim and the verdict that needs attention most among its occurrences: the
+ * same words as the claim hover and the report.
+ */
+function describer(workspace: Workspace, all: readonly ClaimOccurrence[]): (work: WorkJsonLd, note: Note) => WorkJsonLd {
+  const judgement = judgeKey(all)!;
+  const nameOf = (by: string) => workspace.resolveActor(by)?.meta.name || by;
+  const byNote = new Map<Note, { phrases: string[]; verdicts: Verdict[] }>();
+  judgement.occurrences.forEach((occurrence, i) => {
+    let entry = byNote.get(occurrence.note);
+    if (!entry) byNote.set(occurrence.note, (entry = { phrases: [], verdicts: [] }));
+    const phrase = partyPhrase(partyOf(occurrence), nameOf);
+    if (entry.phrases.length < PHRASES_PER_WORK && !entry.phrases.includes(phrase)) entry.phrases.push(phrase);
+    entry.verdicts.push(judgement.verdicts[i]);
+  });
+  return (work, note) => {
+    const entry = byNote.get(note);
+    const verdict = entry && mostUrgent(entry.verdicts);
+    if (entry && verdict) work.description = `${entry.phrases.join('; ')} — ${VERDICT_LABELS[verdict]}`;
+    return work;
+  };
 }
 
 function counterUrls(occurrences: readonly ClaimOccurrence[]): string[] {

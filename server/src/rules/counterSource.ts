@@ -1,71 +1,20 @@
-// The counter-source rule (`claim.no-counter-source`), and its vocabulary: the status of one occurrence of a claim,
-// the verdict that hovers, lenses and the claim matrix show, and how a list of sources is described.
+// The counter-source rule (`claim.no-counter-source`): an occurrence whose verdict is `lacking` (claimVerdicts.ts) gets
+// it. And how a list of sources is described.
 import type { NoteDependency } from '../model/dependencies';
 import type { ClaimOccurrence, Workspace } from '../model/workspace';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
-import { normalizeName } from '../syntax/text';
+import { judgeKey, perspectiveOf, positionOf, sourceKey, type Cancellable, type KeyJudgement } from './claimVerdicts';
 import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export type { ClaimOccurrence };
 
-export interface ClaimStatus {
-  occurrence: ClaimOccurrence;
-  /** Every occurrence of the key, this one included, in note order. */
-  occurrences: readonly ClaimOccurrence[];
-  /** Occurrences of the key in articles of other outlets. */
-  crossSources: ClaimOccurrence[];
-  /** Cross-sources that dispute it or come from another perspective. */
-  counterSources: ClaimOccurrence[];
-  /** A `counter=` URL on the occurrence itself. */
-  counterUrl?: string;
-  /** Marked `.single-source`: knowingly without a counter-source. */
-  singleSource: boolean;
-  hasCounterSource: boolean;
-}
-
-/** The outlet as the rule compares it; a note without one is its own outlet. */
-export function outletKey(note: Note): string {
-  const outlet = note.article?.outlet;
-  return outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
-}
-
-function perspectiveOf(note: Note): string | undefined {
-  return note.article?.perspective || undefined;
-}
-
 /**
- * The counter-source rule. For an occurrence C of key K in an article of outlet O and
- * perspective P, the cross-sources are K's occurrences in articles of other outlets. A
- * cross-source X is a counter-source when X comes from a perspective other than P, or
- * when exactly one of C and X disputes K (a source that disputes what C asserts, or
- * asserts what C disputes). A missing perspective is never "another" perspective.
+ * The outlet as the rule compares it: a copy counts as its original outlet, an article without an outlet is its own
+ * (see `sourceKey`).
  */
-export function isCounterSource(of: ClaimOccurrence, candidate: ClaimOccurrence): boolean {
-  if (outletKey(of.note) === outletKey(candidate.note)) return false;
-  const p = perspectiveOf(of.note);
-  const q = perspectiveOf(candidate.note);
-  if (p !== undefined && q !== undefined && p !== q) return true;
-  return (of.claim.stance === 'disputes') !== (candidate.claim.stance === 'disputes');
-}
-
-export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[]): ClaimStatus {
-  const outlet = outletKey(occurrence.note);
-  const crossSources = all.filter((other) => other !== occurrence && other.note !== occurrence.note && outletKey(other.note) !== outlet);
-  const counterSources = crossSources.filter((other) => isCounterSource(occurrence, other));
-  const counterUrl = occurrence.claim.counter;
-  const singleSource = occurrence.claim.singleSource;
-  return {
-    occurrence,
-    occurrences: all,
-    crossSources,
-    counterSources,
-    counterUrl,
-    singleSource,
-    hasCounterSource: counterSources.length > 0 || counterUrl !== undefined,
-  };
-}
+export const outletKey = sourceKey;
 
 /** How sources without a perspective are grouped and named. */
 export const NO_PERSPECTIVE = 'no perspective';
@@ -92,57 +41,25 @@ export function describeSources(occurrences: readonly ClaimOccurrence[]): string
   return [...byPerspective].map(([perspective, outlets]) => `${[...outlets].join(', ')} (${perspective})`).join('; ');
 }
 
-export function noCounterSourceMessage(status: ClaimStatus, all: readonly ClaimOccurrence[]): string {
-  const { occurrence } = status;
+/**
+ * The diagnostic's message: who carries the claim and what is missing. `crossSources` is how many occurrences of other
+ * outlets there are.
+ */
+export function noCounterSourceMessage(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[], crossSources: number): string {
   const perspective = perspectiveOf(occurrence.note);
-  const opposite = occurrence.claim.stance === 'disputes' ? 'upholds' : 'disputes';
-  const lead = status.crossSources.length === 0
+  const opposite = positionOf(occurrence.claim.stance) === 'contests' ? 'upholds' : 'contests';
+  const lead = crossSources === 0
     ? `Only ${describeSources([occurrence])} carries claim \`${occurrence.key}\`; no other outlet reports it`
     : `Claim \`${occurrence.key}\` is carried only by ${describeSources(all)}: ${perspective ? `no outlet of another perspective than ${perspective}` : 'this article has no perspective, and no outlet'} ${perspective ? 'carries it, and none' : ''} ${opposite} it`.replace(/\s+/g, ' ');
   return `${lead}. Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.`;
 }
 
-/** The counter-source status of one claim span of a note, or undefined when it is not in the index. */
-export function statusOf(workspace: Workspace, uri: string, claim: ClaimSpan): ClaimStatus | undefined {
+/** The verdict of one claim span of a note, with the judgement of its key; undefined when it is not in the index. */
+export function verdictOf(workspace: Workspace, uri: string, claim: ClaimSpan, token?: Cancellable): { judgement: KeyJudgement; index: number } | undefined {
   if (!claim.key || !claim.valid) return undefined;
-  const all = workspace.occurrences(claim.key);
-  const occurrence = all.find((o) => o.note.uri === uri && o.claim === claim);
-  return occurrence ? claimStatus(occurrence, all) : undefined;
-}
-
-// ---- verdicts ----
-
-/** What stands behind one occurrence of a claim, from best to worst. */
-export type CounterSourceVerdict = 'counter-source' | 'counter-url' | 'single-source' | 'none';
-
-export function counterSourceVerdict(status: ClaimStatus): CounterSourceVerdict {
-  if (status.counterSources.length > 0) return 'counter-source';
-  if (status.counterUrl !== undefined) return 'counter-url';
-  if (status.singleSource) return 'single-source';
-  return 'none';
-}
-
-const VERDICT_ORDER: readonly CounterSourceVerdict[] = ['counter-source', 'counter-url', 'single-source', 'none'];
-
-/** The verdict that needs the analyst's attention most. */
-export function worstVerdict(verdicts: Iterable<CounterSourceVerdict>): CounterSourceVerdict | undefined {
-  let worst: CounterSourceVerdict | undefined;
-  for (const verdict of verdicts) {
-    if (worst === undefined || VERDICT_ORDER.indexOf(verdict) > VERDICT_ORDER.indexOf(worst)) worst = verdict;
-  }
-  return worst;
-}
-
-const VERDICT_LABEL: Record<CounterSourceVerdict, string> = {
-  'counter-source': 'counter-source ✓',
-  'counter-url': 'counter-source cited',
-  'single-source': 'single-source',
-  none: 'no counter-source',
-};
-
-/** The verdict in a few words, as a lens or a hover shows it. */
-export function verdictLabel(verdict: CounterSourceVerdict): string {
-  return VERDICT_LABEL[verdict];
+  const judgement = judgeKey(workspace.occurrences(claim.key, token), token);
+  const index = judgement?.indexOf(claim) ?? -1;
+  return judgement && index >= 0 && judgement.occurrences[index].note.uri === uri ? { judgement, index } : undefined;
 }
 
 /** Distinct outlets and perspectives among a key's occurrences. */
@@ -156,16 +73,16 @@ export function sourceCounts(occurrences: readonly ClaimOccurrence[]): { outlets
 
 /**
  * What the rule reads of the other articles that carry a key: their outlet (as compared, and as named in the message),
- * their perspective, and whether they dispute it. Typing in prose, or changing `by=`, `counter=` or `.single-source`,
+ * their perspective, and whether they uphold or contest it. Typing in prose, or changing `by=`, `counter=` or `.single-source`,
  * changes none of these, and touches no other note.
  */
 export const CLAIM_SOURCES: NoteDependency = {
   join: 'claim key',
   *facts(note) {
     if (note.kind !== 'article') return;
-    const source = `${outletKey(note)}\u0001${note.article?.outlet ?? note.path}\u0001${perspectiveOf(note) ?? ''}`;
+    const source = `${sourceKey(note)}\u0001${note.article?.outlet ?? note.path}\u0001${perspectiveOf(note) ?? ''}`;
     for (const claim of note.claims) {
-      if (claim.valid && claim.key) yield [claim.key, `${source}\u0001${claim.stance === 'disputes'}`];
+      if (claim.valid && claim.key) yield [claim.key, `${source}\u0001${positionOf(claim.stance)}`];
     }
   },
   *reads(note) {
@@ -191,20 +108,22 @@ export const counterSourceRule = defineRule({
   producedBy: 'check',
   check(note, { workspace }, report) {
     if (note.kind !== 'article') return;
-    // Claims of one note that share a key and whether they dispute it share their status and message
-    // (same outlet, same perspective): work them out once, not once per claim.
-    const unsourced = new Map<string, string | undefined>();
+    // Each key the note carries is judged once, for all of its claims; claims of one note that share a key and a
+    // position share their message (same outlet, same perspective).
+    const judged = new Map<string, KeyJudgement | undefined>();
+    const messages = new Map<string, string>();
     for (const claim of note.claims) {
       if (!claim.valid || !claim.key || claim.singleSource || claim.counter !== undefined) continue;
-      const group = `${claim.key}\u0000${claim.stance === 'disputes'}`;
-      if (!unsourced.has(group)) {
-        const all = workspace.occurrences(claim.key);
-        const occurrence = all.find((o) => o.note === note && o.claim === claim);
-        const status = occurrence && claimStatus(occurrence, all);
-        unsourced.set(group, status && !status.hasCounterSource ? noCounterSourceMessage(status, all) : undefined);
+      if (!judged.has(claim.key)) judged.set(claim.key, judgeKey(workspace.occurrences(claim.key)));
+      const judgement = judged.get(claim.key);
+      const index = judgement?.indexOf(claim) ?? -1;
+      if (!judgement || index < 0 || judgement.verdicts[index] !== 'lacking') continue;
+      const group = `${claim.key}\u0000${positionOf(claim.stance)}`;
+      let message = messages.get(group);
+      if (message === undefined) {
+        message = noCounterSourceMessage(judgement.occurrences[index], judgement.occurrences, judgement.crossSources(index));
+        messages.set(group, message);
       }
-      const message = unsourced.get(group);
-      if (message === undefined) continue;
       report('claim.no-counter-source', claim.keySpan ?? claim.span, message, {
         key: claim.key,
         outlet: note.article?.outlet,

@@ -8,7 +8,7 @@ export const FORMAT_SECTIONS = {
   bareAliases: '53-bare-aliases',
   claimSyntax: '61-syntax',
   attributes: '63-attributes',
-  stances: '64-stances',
+  stances: '64-claimant-and-stance',
   claimedText: '65-the-claimed-text',
   whereClaimsCount: '66-where-claims-count',
   counterSource: '7-the-counter-source-rule',

@@ -2,8 +2,8 @@ import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { lineEndAt, nextLineStart } from './frontmatter';
 import { detached, isBlank, type Span } from './text';
 
-export type Stance = 'asserts' | 'reports' | 'disputes';
-export const STANCES: readonly Stance[] = ['asserts', 'reports', 'disputes'];
+export type Stance = 'asserts' | 'reports' | 'disputes' | 'qualifies';
+export const STANCES: readonly Stance[] = ['asserts', 'reports', 'disputes', 'qualifies'];
 export const CLAIM_ATTRIBUTES = ['claim', 'by', 'stance', 'counter'] as const;
 export const SINGLE_SOURCE_CLASS = 'single-source';
 
@@ -399,7 +399,7 @@ function parseClaim(text: string, open: number, closeBracket: number, closeBrace
           // A mistyped stance would silently count as `asserts` and change the counter-source result.
           claim.valid = false;
           diagnostics.push(diagnostic('claim.invalid-stance', attribute.valueSpan.end > attribute.valueSpan.start ? attribute.valueSpan : attribute.span,
-            detached(`\`${attribute.value}\` is not a stance: use asserts, reports or disputes.`)));
+            detached(`\`${attribute.value}\` is not a stance: use asserts, reports, disputes or qualifies.`)));
         }
         break;
       case 'counter':

@@ -6,7 +6,7 @@ import { LineMap, type Span } from './text';
 export type NoteKind = 'article' | 'actor' | 'other';
 
 export const ACTOR_KINDS = ['person', 'organization', 'state', 'territory', 'media'] as const;
-export const ARTICLE_FIELDS = ['title', 'outlet', 'url', 'date', 'author', 'perspective', 'language'] as const;
+export const ARTICLE_FIELDS = ['title', 'outlet', 'url', 'date', 'author', 'perspective', 'language', 'original-outlet', 'original-url'] as const;
 export const REQUIRED_ARTICLE_FIELDS = ['title', 'outlet', 'perspective'] as const;
 
 export interface ArticleMeta {
@@ -17,6 +17,10 @@ export interface ArticleMeta {
   author?: string;
   perspective?: string;
   language?: string;
+  /** The note is a copy, translation or syndication of this outlet's story: the rule counts it as that outlet. */
+  'original-outlet'?: string;
+  /** Where the original story is, when known. */
+  'original-url'?: string;
 }
 
 export interface ActorAlias {
@@ -136,8 +140,10 @@ function readArticle(note: Note, config: NoteChecks, unreadable: boolean): Artic
     // A typo (`Western` for `western`) must not make every claim look confirmed from another side.
     meta.perspective = undefined;
   }
-  if (meta.url !== undefined && !/^https?:\/\/\S+$/i.test(meta.url)) {
-    note.diagnostics.push(diagnostic('article.invalid-field', fieldSpan(note, 'url'), '`url` must be an http or https address.'));
+  for (const field of ['url', 'original-url'] as const) {
+    if (meta[field] !== undefined && !/^https?:\/\/\S+$/i.test(meta[field])) {
+      note.diagnostics.push(diagnostic('article.invalid-field', fieldSpan(note, field), `\`${field}\` must be an http or https address.`));
+    }
   }
   return meta;
 }

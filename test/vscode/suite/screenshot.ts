@@ -10,6 +10,22 @@ export interface ScreenshotOptions {
   /** A Playwright selector that must be visible in the page before the shot, e.g. '.monaco-hover'. */
   waitForSelector?: string;
   waitTimeoutMs?: number;
+  /** Measure the first visible element matching this CSS selector instead of taking a picture. */
+  measure?: string;
+}
+
+export interface Measured {
+  /** Height of the element's scrollable part as shown, in CSS pixels. */
+  visibleHeight: number;
+  /** Full height of what it holds: larger than visibleHeight when an inner scrollbar is needed. */
+  contentHeight: number;
+  boxHeight: number;
+}
+
+/** Measures an element of the workbench page (see `ScreenshotOptions.measure`); undefined when none is visible. */
+export async function measure(selector: string, options: ScreenshotOptions = {}): Promise<Measured | undefined> {
+  const answer = await screenshot('measure', 20_000, { ...options, measure: selector });
+  return (JSON.parse(answer) as Measured | null) ?? undefined;
 }
 
 export async function screenshot(name: string, timeoutMs = 15_000, options: ScreenshotOptions = {}): Promise<string> {
