@@ -7,6 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { targetsOutside } from './editTargets';
 import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../shared/src/protocol';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
@@ -155,6 +156,12 @@ async function importArticle(languageClient: LanguageClient, output: vscode.Outp
   const result = await languageClient.sendRequest(ImportArticleRequest, { uri: document.uri.toString(), text: document.getText() });
   if ('error' in result) {
     notify(output, vscode.window.showErrorMessage(`Counterpoint: ${result.error}`));
+    return;
+  }
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+  const outside = targetsOutside(result.edit, folders);
+  if (outside.length > 0) {
+    notify(output, vscode.window.showErrorMessage(`Counterpoint: the import would write outside the workspace folders (${outside[0]}); nothing was imported.`));
     return;
   }
   const edit = await languageClient.protocol2CodeConverter.asWorkspaceEdit(result.edit);

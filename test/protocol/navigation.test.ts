@@ -45,7 +45,7 @@ test('hover on a bare alias ("Tokayev" in prose) gives the actor with sources fr
   assert.match(markdown, /\bother\b/);
   // The sentence around the first mention in the CCD note, with its wiki links shown as their labels.
   assert.ok(markdown.includes('Kassym-Jomart Tokayev’s sensational speech at the St. Petersburg Economic Forum proved the obvious'), 'a quoted sentence');
-  assert.match(markdown, /no-recognition-dpr-lpr\b[^\n]*4 outlets/, 'his claims, with the outlets carrying each');
+  assert.match(markdown, /no-recognition-dpr-lpr[^\n]*4 outlets/, 'his claims, with the outlets carrying each');
   assert.ok(markdown.includes(`${session.uri(TOKAYEV)}#`), 'a link to the actor note');
   assertOnlyWorkspaceFileLinks(markdown);
 });
@@ -117,8 +117,8 @@ test('definition on a claim key lists the other occurrences of the key', async (
 function expectedTokayevMentions(): { where: string; kind: 'wikilink' | 'by' | 'bare' }[] {
   const actorText = session.readFile(TOKAYEV);
   const frontmatter = actorText.slice(0, bodyStart(actorText));
-  const aliases = [...frontmatter.matchAll(/^\s+-\s+(.+?)\s*$/gm)].map((m) => m[1]);
-  const name = /^name:\s*(.+?)\s*$/m.exec(frontmatter)![1];
+  const aliases = [...frontmatter.matchAll(/^[ \t]+-[ \t]+(\S.*)$/gm)].map((m) => m[1].trim());
+  const name = /^name:[ \t]*(\S.*)$/m.exec(frontmatter)![1].trim();
   const names = [...new Set([name, ...aliases])];
   assert.ok(names.includes('Tokaev') && names.includes('Kasim-Jomart Tokayev'), `aliases read: ${names.join(', ')}`);
   const known = new Set(['tokayev', ...names.map((n) => n.toLowerCase())]);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../server/src/model/config';
 import { type Mention } from '../../server/src/model/mentionTable';
 import { Workspace } from '../../server/src/model/workspace';
-import { ROOT, actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { ROOT, actorNote, articleNote, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });
 const PUTIN = actorNote({ name: 'Vladimir Putin', aliases: ['Putin'] });

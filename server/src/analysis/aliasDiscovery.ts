@@ -3,6 +3,7 @@ import type { Note } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
 import { foldName, fuzzyKeys, skeletons } from '../syntax/transliteration';
 import type { Actor, Mention, Workspace } from '../model/workspace';
+import { oneLine } from '../syntax/sanitize';
 
 /** A word or words of prose that look like another spelling of one actor's name or alias. */
 export interface NearMatch {
@@ -460,7 +461,7 @@ function wordsOfName(name: string): { words: string[]; separators: string[] } {
  * when the words cannot belong to one name (a blank line or sentence punctuation between them).
  */
 function separatorOf(between: string): string | undefined {
-  if (/^\s+$/.test(between)) return /(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(between) ? undefined : ' ';
+  if (/^\s+$/.test(between)) return /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/.test(between) ? undefined : ' ';
   const folded = between.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019\u02BC`´]/g, "'").replace(/\s+/g, ' ').trim();
   return folded === '' || /[,;:!?()[\]{}"“”«»|]/.test(folded) ? undefined : folded;
 }
@@ -486,7 +487,7 @@ function letterCount(word: string): number {
 }
 
 function isAcronym(alias: string): boolean {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
+  const letters = alias.replace(/\P{L}/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
@@ -542,5 +543,5 @@ export function aliasNearMatchDiagnostics(workspace: Workspace, note: Note): Cor
 
 /** Note text fit for a one-line plain-text message: no control or bidi-override characters, blanks folded. */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return oneLine(text);
 }

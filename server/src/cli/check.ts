@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
 import type { CliCommand } from './command';
 import { loadFolder } from './workspace';
+import { jsonText, print } from './output';
+import { oneLine } from '../syntax/sanitize';
 
 interface Row {
   path: string;
@@ -56,12 +58,12 @@ export const checkCommand: CliCommand = {
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
     };
     if (format === 'json') {
-      process.stdout.write(`${JSON.stringify({ summary, diagnostics: rows }, null, 2)}\n`);
+      print(`${jsonText({ summary, diagnostics: rows })}\n`);
     } else {
-      for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
+      for (const r of rows) print(`${oneLine(r.path)}:${r.line}:${r.column} ${r.severity} ${r.code} ${oneLine(r.message)}\n`);
       const notices = summary.information + summary.hints - hidden;
       const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
-      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
+      print(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
     }
     return summary.errors > 0 ? 1 : 0;
   },

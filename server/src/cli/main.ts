@@ -5,6 +5,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
+import { print, printError } from './output';
 
 const COMMANDS: CliCommand[] = [checkCommand, reportCommand, exportCommand, importCommand];
 
@@ -51,23 +52,23 @@ function parseArgs(argv: string[]): { command: CliCommand; args: CommandArgs } |
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${usage()}\n`);
+    print(`${usage()}\n`);
     return 0;
   }
   if (argv.includes('--version')) {
-    process.stdout.write('counterpoint 0.1.0\n');
+    print('counterpoint 0.1.0\n');
     return 0;
   }
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
-    process.stderr.write(`counterpoint: ${parsed}\n\n${usage()}\n`);
+    printError(`counterpoint: ${parsed}\n\n${usage()}\n`);
     return 2;
   }
   try {
     return await parsed.command.run(parsed.args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`counterpoint: ${error.message}\n`);
+      printError(`counterpoint: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -79,7 +80,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`counterpoint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    printError(`counterpoint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -4,6 +4,8 @@ import { promises as fs } from 'node:fs';
 import { type ConfigProblem } from '../model/config';
 import { Workspace } from '../model/workspace';
 import { findNotes, loadConfig, readNoteSync, uriOfPath } from '../node/files';
+import { printError } from './output';
+import { oneLine } from '../syntax/sanitize';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -21,13 +23,13 @@ export async function loadFolder(folder: string): Promise<LoadedFolder> {
   if (!stat?.isDirectory()) throw new UsageError(`${folder} is not a folder.`);
   const loaded = await loadConfig(root);
   const workspace = new Workspace([uriOfPath(root)], loaded.config);
-  const files = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
+  const files = await findNotes(root, (file, reason) => printError(`skipped ${oneLine(file)}: ${oneLine(reason)}\n`));
   const showProgress = process.stderr.isTTY && files.length > 200;
   const texts: [string, string][] = [];
   for (const file of files) {
     const read = readNoteSync(file);
     if ('text' in read) texts.push([uriOfPath(file), read.text]);
-    else process.stderr.write(`skipped ${file}: ${read.skipped}\n`);
+    else printError(`skipped ${oneLine(file)}: ${read.skipped}\n`);
     if (showProgress && texts.length % 100 === 0) process.stderr.write(`\rreading ${texts.length}/${files.length} notes`);
   }
   workspace.batch(() => {

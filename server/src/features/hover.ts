@@ -131,7 +131,7 @@ const summaryCache = new WeakMap<Workspace, Map<string, ActorSummary>>();
 
 function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): ActorSummary | undefined {
   let cache = summaryCache.get(workspace);
-  if (!cache) summaryCache.set(workspace, (cache = new Map()));
+  if (!cache) summaryCache.set(workspace, (cache = new Map<string, ActorSummary>()));
   const version = workspace.mentionVersionOf(actor.id);
   const cached = cache.get(actor.id);
   cache.delete(actor.id);
@@ -327,7 +327,7 @@ function groupOf(note: Note): string {
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
 function quote(note: Note, span: Span): string {
   // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
-  const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
+  const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|(?<!["“”«»„])["“”«»„]+$/g, '');
   return escapeMarkdown(truncate(text, QUOTE_LENGTH));
 }
 

@@ -10,12 +10,15 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeParams,
+  type Diagnostic,
   type InitializeResult,
+  type NotificationHandler,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, defaultConfig, type WorkspaceConfig } from '../model/config';
 import { Workspace } from '../model/workspace';
+import { MAX_DIAGNOSTICS_PER_NOTE, MAX_LISTED_NOTES } from '../syntax/limits';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/context';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
@@ -42,7 +45,10 @@ const PUBLISH_SLICE_MS = 8;
  */
 export class CounterpointServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly workspace = new Workspace();
+  /** The index requests are answered from; a reindex builds its successor apart and swaps it in when complete. */
+  private workspace = new Workspace();
+  /** The index a reindex is building: edits made meanwhile go to both. */
+  private building?: Workspace;
   private readonly context: FeatureContext;
   private readonly service: LanguageService;
   private roots: string[] = [];
@@ -108,7 +114,7 @@ export class CounterpointServer {
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
 
-    documents.listen(connection);
+    documents.listen(checkedDocumentEvents(connection, (method) => this.log(`Refused a malformed ${method}: its document URI, text or changes are not what the protocol says.`)));
     connection.listen();
   }
 
@@ -170,6 +176,7 @@ export class CounterpointServer {
     const uri = canonicalUri(rawUri);
     // counterpoint.yaml takes effect when saved (a watched-file event), not at every keystroke.
     if (!isNoteFile(uri)) return;
+    this.building?.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
     const { affected } = this.workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
     if (!this.indexReady) {
       if (fromEditor && this.actorsReady) this.publishWhileIndexing(uri);
@@ -204,7 +211,7 @@ export class CounterpointServer {
     const read = file ? await this.readFromWorkspace(file) : { skipped: 'not a file' };
     if (this.isOpen(uri)) return; // reopened while the disk was read: the editor's text wins
     if ('text' in read) this.noteChanged(uri, read.text, false);
-    else this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+    else this.publishSoon(this.removeNote(uri), [uri]);
   }
 
   /** File events are handled one after another, so that a slow read never lands after a later deletion. */
@@ -224,7 +231,7 @@ export class CounterpointServer {
       }
       if (!isNoteFile(uri) || this.isOpen(uri)) continue;
       if (change.type === FileChangeType.Deleted) {
-        this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+        this.publishSoon(this.removeNote(uri), [uri]);
       } else {
         const file = pathOfUri(uri);
         if (!file || !this.isInsideRoots(uri)) continue;
@@ -234,10 +241,16 @@ export class CounterpointServer {
           this.noteChanged(uri, read.text, false);
         } else {
           this.log(`Skipped ${file}: ${read.skipped}`);
-          if (this.workspace.getNote(uri)) this.publishSoon(this.workspace.remove(uri).affected, [uri]);
+          if (this.workspace.getNote(uri)) this.publishSoon(this.removeNote(uri), [uri]);
         }
       }
     }
+  }
+
+  /** Drops a note from the index (and from the one being built); returns the notes whose diagnostics may change. */
+  private removeNote(uri: string): Set<string> {
+    this.building?.remove(uri);
+    return this.workspace.remove(uri).affected;
   }
 
   private isOpen(uri: string): boolean {
@@ -262,7 +275,7 @@ export class CounterpointServer {
   }
 
   private async configurationChanged(pushed: unknown): Promise<void> {
-    let raw: unknown = pushed && typeof pushed === 'object' && 'counterpoint' in pushed ? (pushed as { counterpoint: unknown }).counterpoint : pushed;
+    let raw: unknown = pushed && typeof pushed === 'object' && 'counterpoint' in pushed ? pushed.counterpoint : pushed;
     if (this.supportsConfigurationPull) {
       raw = await this.connection.workspace.getConfiguration('counterpoint');
     }
@@ -335,8 +348,13 @@ export class CounterpointServer {
    */
   private async loadAllNotes(generation: number, markActorsLoaded: () => void): Promise<boolean> {
     const config = await this.readWorkspaceConfig();
-    this.workspace.clear();
-    this.workspace.setConfig(config, this.roots);
+    // Built apart and swapped in when complete: until then requests are answered from the index as it was, and a
+    // reindex that fails or is superseded halfway leaves it as it was. An empty index (at start-up) is filled in
+    // place, so that requests are answered with what is read so far.
+    const inPlace = this.workspace.size === 0;
+    const next = inPlace ? this.workspace : new Workspace(this.roots, config);
+    if (inPlace) next.setConfig(config, this.roots);
+    else this.building = next;
     const progress = this.supportsWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Counterpoint: indexing notes', 0, undefined, false);
     this.sendStatus('indexing');
@@ -346,12 +364,12 @@ export class CounterpointServer {
         if (root) files.push(...(await findNotes(root, (file, reason) => this.log(`Skipped ${file}: ${reason}`))));
       }
       const uris = [...new Set([...files.map(uriOfPath), ...this.documents.all().map((d) => canonicalUri(d.uri)).filter(isNoteFile)])];
-      const actorUris = uris.filter((uri) => this.workspace.kindOf(uri) === 'actor');
-      const otherUris = uris.filter((uri) => this.workspace.kindOf(uri) !== 'actor');
+      const actorUris = uris.filter((uri) => next.kindOf(uri) === 'actor');
+      const otherUris = uris.filter((uri) => next.kindOf(uri) !== 'actor');
 
       const actorTexts = actorUris.map((uri) => [uri, this.textOfSync(uri)] as const);
-      this.workspace.batch(() => {
-        for (const [uri, text] of actorTexts) if (text !== undefined) this.workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
+      next.batch(() => {
+        for (const [uri, text] of actorTexts) if (text !== undefined) next.upsert(uri, text, { keepText: this.isOpen(uri) });
       });
       markActorsLoaded();
 
@@ -362,7 +380,7 @@ export class CounterpointServer {
         do {
           const uri = otherUris[i++];
           const text = this.textOfSync(uri);
-          if (text !== undefined) this.workspace.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
+          if (text !== undefined) next.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
         } while (i < otherUris.length && performance.now() < sliceEnd);
         if (performance.now() - reported > PROGRESS_EVERY_MS) {
           reported = performance.now();
@@ -370,8 +388,16 @@ export class CounterpointServer {
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
+      if (generation !== this.indexGeneration) return false;
+      if (next !== this.workspace) {
+        const previous = this.workspace;
+        this.workspace = next;
+        this.context.workspace = next;
+        previous.clear();
+      }
       return true;
     } finally {
+      if (this.building === next) this.building = undefined;
       progress?.done();
     }
   }
@@ -402,7 +428,7 @@ export class CounterpointServer {
   private publishWhileIndexing(uri: string): void {
     const document = this.openDocument(uri);
     const complete = this.service.diagnostics(uri, { hints: true }).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
+    this.publish(document?.uri ?? uri, document?.version, complete);
   }
 
   private publishNow(uri: string): void {
@@ -410,7 +436,21 @@ export class CounterpointServer {
     const document = this.openDocument(uri);
     // Hint-level suggestions are for the notes being edited; closed ones get the rest (see DiagnosticsOptions).
     const diagnostics = this.service.diagnostics(uri, { hints: document !== undefined });
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics });
+    this.publish(document?.uri ?? uri, document?.version, diagnostics);
+  }
+
+  /**
+   * The one place diagnostics are sent: at most MAX_DIAGNOSTICS_PER_NOTE, messages and related information cut to a
+   * bounded length, so that no note can make a message too large to send (the model caps them already; this holds
+   * whatever a rule produces).
+   */
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    const bounded = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_NOTE).map((d) => ({
+      ...d,
+      message: shortened(d.message),
+      ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.slice(0, MAX_LISTED_NOTES).map((r) => ({ ...r, message: shortened(r.message) })) } : {}),
+    }));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: bounded });
   }
 
   /**
@@ -418,7 +458,7 @@ export class CounterpointServer {
    * note). A long list is published a slice at a time, so that requests and edits are answered in between.
    */
   private publishSoon(uris: Iterable<string>, cleared: string[] = []): void {
-    for (const uri of cleared) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of cleared) this.publish(uri, undefined, []);
     for (const uri of uris) this.pendingDiagnostics.add(uri);
     this.schedulePublishing();
   }
@@ -461,6 +501,43 @@ export class CounterpointServer {
   }
 }
 
+/**
+ * The document notifications TextDocuments listens to, with malformed ones refused before they reach it: a URI or a
+ * text that is not a string would otherwise be stored as an open document and break every later reindex.
+ */
+type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+function checkedDocumentEvents(connection: Connection, refused: (method: string) => void): TextDocumentConnection {
+  const checked = <P>(method: string, valid: (params: P) => boolean, handler: NotificationHandler<P>): NotificationHandler<P> =>
+    (params) => (valid(params) ? handler(params) : refused(method));
+  const hasUri = (params: { textDocument?: { uri?: unknown } } | undefined) => typeof params?.textDocument?.uri === 'string';
+  return {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', (params) =>
+      hasUri(params) && typeof params.textDocument.text === 'string' && Number.isInteger(params.textDocument.version), handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checked('textDocument/didChange', (params) =>
+      hasUri(params) && Array.isArray(params.contentChanges) && params.contentChanges.every(isContentChange), handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(checked('textDocument/didClose', hasUri, handler)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(checked('textDocument/willSave', hasUri, handler)),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(checked('textDocument/didSave', hasUri, handler)),
+  };
+}
+
+function isContentChange(change: unknown): boolean {
+  if (!change || typeof change !== 'object' || typeof (change as { text?: unknown }).text !== 'string') return false;
+  const range = (change as { range?: unknown }).range;
+  if (range === undefined) return true;
+  const isPosition = (p: unknown) => !!p && typeof p === 'object' && Number.isFinite((p as { line?: unknown }).line) && Number.isFinite((p as { character?: unknown }).character);
+  return !!range && typeof range === 'object' && isPosition((range as { start?: unknown }).start) && isPosition((range as { end?: unknown }).end);
+}
+
+/** A diagnostic message is a sentence or two; one that quotes a huge key or name is cut. */
+const MAX_MESSAGE_CHARS = 1_000;
+
+function shortened(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
+}
+
 /** process.memoryUsage() after a full garbage collection, where the server runs with --expose-gc. */
 function memoryAfterCollection(): MemoryUsage {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -470,7 +547,7 @@ function memoryAfterCollection(): MemoryUsage {
 
 function refusalToError<T>(result: T | { error: string }): T {
   if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
-    throw new ResponseError(ErrorCodes.InvalidRequest, (result as { error: string }).error);
+    throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   }
   return result as T;
 }

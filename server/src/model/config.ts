@@ -105,7 +105,7 @@ function stringList(value: unknown): string[] | undefined {
 }
 
 function cleanFolder(folder: string): string {
-  return folder.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return folder.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/(?<!\/)\/+$/, '');
 }
 
 function keyLine(text: string, key: string): number {

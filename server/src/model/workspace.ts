@@ -1,8 +1,13 @@
+// eslint-disable-next-line no-restricted-imports -- moved to rules/ by the rules-as-modules change
 import { aliasNearMatchDiagnostics, aliasNearMatches } from '../analysis/aliasDiscovery';
 import { AliasMatcher } from './aliases';
 import { defaultConfig, type WorkspaceConfig } from './config';
+// eslint-disable-next-line no-restricted-imports -- moved to rules/ by the rules-as-modules change
 import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
-import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from '../syntax/diagnostics';
+import { MAX_LISTED_NOTES } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
+import { applySeverities, capDiagnostics, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from '../syntax/diagnostics';
+// eslint-disable-next-line no-restricted-imports -- moved to rules/ by the rules-as-modules change
 import { candidateHints } from '../analysis/importHints';
 import type { ClaimSpan } from '../syntax/markdown';
 import { compactNote, forgetNote, isCompact } from './compactNote';
@@ -118,6 +123,12 @@ export class Workspace {
     this.matcher = new AliasMatcher();
     this.registrySignature = '';
     this.registryVersion++;
+  }
+
+  /** The workspace folder a note lies in (as a URI without a trailing slash), if any. */
+  rootOf(uri: string): string | undefined {
+    const root = this.roots.find((r) => uri.startsWith(r));
+    return root?.slice(0, -1);
   }
 
   relativePath(uri: string): string {
@@ -357,7 +368,7 @@ export class Workspace {
   /** An actor by id, then by name or alias, whatever the case and spelling of apostrophes and dashes. */
   resolveActor(name: string): Actor | undefined {
     const direct = this.actorsById.get(name.trim().toLowerCase())?.[0] ?? this.actorsByName.get(normalizeName(name))?.[0];
-    if (direct || !/[\\/]|\.(md|markdown)$/i.test(name)) return direct;
+    if (direct || !/[\\/]|\.(?:md|markdown)$/i.test(name)) return direct;
     // A link written as the actor note's path (`[[actors/tokayev]]`, `[[tokayev.md]]`) names the actor too.
     const actorNote = this.notesNamed(name.trim()).find((note) => note.kind === 'actor' && note.actor);
     return actorNote ? this.actor(actorNote.actor!.id) : undefined;
@@ -391,7 +402,7 @@ export class Workspace {
     const result: Mention[] = [];
     for (const uri of this.sortedNotesOf(id)) {
       if (token?.isCancellationRequested) break;
-      for (const mention of this.mentionsOfIn(id!, uri)) result.push(mention);
+      for (const mention of this.mentionsOfIn(id, uri)) result.push(mention);
     }
     return result;
   }
@@ -483,7 +494,7 @@ export class Workspace {
     if (!note) return [];
     const result = [...note.diagnostics, ...this.workspaceDiagnostics(note, options.hints !== false)];
     result.sort((a, b) => a.span.start - b.span.start);
-    return applySeverities(result, this.config.rules);
+    return capDiagnostics(applySeverities(result, this.config.rules));
   }
 
   private workspaceDiagnostics(note: Note, hints: boolean): CoreDiagnostic[] {
@@ -541,18 +552,21 @@ export class Workspace {
   private registryDiagnostics(note: Note, meta: ActorMeta, result: CoreDiagnostic[]): void {
     const sameId = this.actorsById.get(meta.id.toLowerCase()) ?? [];
     if (sameId.length > 1) {
+      // Listed up to a few: thousands of notes sharing one id would otherwise make each message list all the others.
       const others = sameId.filter((a) => a.note !== note);
+      const listed = others.slice(0, MAX_LISTED_NOTES);
+      const more = others.length > listed.length ? ` and ${others.length - listed.length} more notes` : '';
       result.push({
         ...diagnostic('actor.duplicate-id', meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-          `The actor id \`${meta.id}\` is also defined by ${others.map((a) => a.note.path).join(', ')}; mentions resolve to ${sameId[0].note.path}.`),
-        related: others.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: `\`${meta.id}\` defined here too` })),
+          `The actor id \`${meta.id}\` is also defined by ${listed.map((a) => a.note.path).join(', ')}${more}; mentions resolve to ${sameId[0].note.path}.`),
+        related: listed.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: oneLine(`\`${meta.id}\` defined here too`) })),
       });
     }
     for (const alias of meta.aliases) {
       const owners = (this.actorsByName.get(normalizeName(alias.value)) ?? []).filter((a) => a.id.toLowerCase() !== meta.id.toLowerCase());
       if (owners.length === 0) continue;
       result.push(diagnostic('actor.duplicate-alias', alias.span ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-        `The alias \`${alias.value}\` also names ${owners.map((a) => a.id).join(', ')}; a mention of it resolves to ${this.resolveActor(alias.value)?.id}.`,
+        `The alias \`${alias.value}\` also names ${owners.slice(0, MAX_LISTED_NOTES).map((a) => a.id).join(', ')}${owners.length > MAX_LISTED_NOTES ? ` and ${owners.length - MAX_LISTED_NOTES} more actors` : ''}; a mention of it resolves to ${this.resolveActor(alias.value)?.id}.`,
         { alias: alias.value, actors: [meta.id, ...owners.map((a) => a.id)] }));
     }
   }

@@ -1,3 +1,5 @@
+import { stripUnsafe } from '../syntax/sanitize';
+
 // Text from notes is untrusted: everything a hover, lens or message shows of it goes through here.
 
 // Markdown punctuation, plus `:` and `@` so that no URL or e-mail address is turned into a link.
@@ -8,8 +10,7 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|<>~&:@$]/g;
  * HTML, emphasis or code fences can come out of it. Line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+  return stripUnsafe(text)
     .replace(/\s+/g, ' ')
     .replace(MARKDOWN_SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
     .replace(/\b(www)\./gi, '$1\\.');

@@ -1,3 +1,5 @@
+import { MAX_DIAGNOSTICS_PER_NOTE } from './limits';
+import { oneLine } from './sanitize';
 import type { Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -5,6 +7,7 @@ export type SeveritySetting = Severity | 'off';
 
 /** Every diagnostic Counterpoint reports, with its default severity. Codes are stable: tools and configs name them. */
 export const DIAGNOSTIC_CODES = {
+  'note.too-large': 'warning',
   'frontmatter.missing': 'error',
   'frontmatter.unclosed': 'error',
   'frontmatter.yaml': 'error',
@@ -67,7 +70,7 @@ export function diagnostic(
   message: string,
   data?: Record<string, unknown>,
 ): CoreDiagnostic {
-  return { code, severity: DIAGNOSTIC_CODES[code], message, span, ...(data ? { data } : {}) };
+  return { code, severity: DIAGNOSTIC_CODES[code], message: oneLine(message), span, ...(data ? { data } : {}) };
 }
 
 /** Applies configured severities; a rule set to `off` drops its diagnostics. */
@@ -82,4 +85,19 @@ export function applySeverities(
     result.push(setting ? { ...d, severity: setting } : d);
   }
   return result;
+}
+
+/**
+ * At most MAX_DIAGNOSTICS_PER_NOTE diagnostics of a note (sorted by place), the last saying how many more there are:
+ * a hostile note must not produce a message too large to send or an editor too slow to show.
+ */
+export function capDiagnostics(diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_NOTE) return diagnostics;
+  // The parser's word on where it stopped reading is kept whatever comes before it.
+  const stopped = diagnostics.filter((d) => d.code === 'note.too-large');
+  const others = diagnostics.filter((d) => d.code !== 'note.too-large');
+  const kept = others.slice(0, MAX_DIAGNOSTICS_PER_NOTE - 1 - stopped.length);
+  const summary = diagnostic('note.too-large', (others[kept.length] ?? diagnostics[0]).span,
+    `This note has ${diagnostics.length} diagnostics; the ${others.length - kept.length} from here on are not shown.`);
+  return [...kept, summary, ...stopped].sort((a, b) => a.span.start - b.span.start);
 }

@@ -1,6 +1,7 @@
 import { diagnostic, type CoreDiagnostic } from './diagnostics';
 import { lineEndAt, nextLineStart } from './frontmatter';
 import { detached, isBlank, type Span } from './text';
+import { MAX_BLOCKS_PER_NOTE, MAX_CLAIMS_PER_NOTE, MAX_LINKS_PER_NOTE, MAX_PARSE_DIAGNOSTICS_PER_NOTE } from './limits';
 
 export type Stance = 'asserts' | 'reports' | 'disputes';
 export const STANCES: readonly Stance[] = ['asserts', 'reports', 'disputes'];
@@ -61,6 +62,8 @@ export interface MarkdownBody {
   /** Stretches of prose where bare aliases count: no code, URLs, link targets, attribute blocks or wiki links. */
   prose: Span[];
   diagnostics: CoreDiagnostic[];
+  /** Where reading stopped because a per-note cap (syntax/limits.ts) was reached; the rest is not read. */
+  stoppedAt?: number;
 }
 
 const CLAIM_KEY = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -92,6 +95,11 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
   };
 
   for (let lineStart = bodyStart; lineStart < text.length; ) {
+    if (body.stoppedAt !== undefined) break;
+    if (body.blocks.length >= MAX_BLOCKS_PER_NOTE) {
+      body.stoppedAt = lineStart;
+      break;
+    }
     const lineEnd = lineEndAt(text, lineStart);
     const next = nextLineStart(text, lineEnd);
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 256));
@@ -140,7 +148,8 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
     if (next <= lineStart) break;
     lineStart = next;
   }
-  flushBlock(text.length);
+  if (body.stoppedAt === undefined) flushBlock(text.length);
+  if (body.stoppedAt !== undefined) excluded.push({ start: body.stoppedAt, end: text.length });
   body.prose = complement(bodyStart, text.length, excluded);
   return body;
 }
@@ -209,6 +218,10 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
   const lineEndFrom = (i: number) => (knownLineEnd >= i ? knownLineEnd : (knownLineEnd = lineEndAt(text, i)));
 
   for (let i = start; i < end; i++) {
+    if (body.claims.length >= MAX_CLAIMS_PER_NOTE || body.wikiLinks.length >= MAX_LINKS_PER_NOTE || body.diagnostics.length >= MAX_PARSE_DIAGNOSTICS_PER_NOTE) {
+      body.stoppedAt = i;
+      return;
+    }
     // A code span that starts inside a URL or link skipped over is no longer a code span.
     while (codeIndex < codeSpans.length && codeSpans[codeIndex].start < i) codeIndex++;
     if (codeIndex < codeSpans.length && i === codeSpans[codeIndex].start) {
@@ -233,7 +246,7 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
         const stop = close >= 0 ? close + 3 : end;
         excluded.push({ start: i, end: stop });
         i = stop - 1;
-      } else if (/^<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]/.test(text.slice(i, i + 40))) {
+      } else if (/^<[a-z][a-z0-9+.-]{1,31}:[^\s<>]/i.test(text.slice(i, i + 40))) {
         const close = closeAngle.next(i + 1);
         if (close >= 0 && close - i < 2048 && !/[\s<]/.test(text.slice(i + 1, close))) {
           excluded.push({ start: i, end: close + 1 });
@@ -338,7 +351,7 @@ function wikiLinkAt(text: string, open: number, close: number, end: number): Wik
 }
 
 function looksLikeClaimAttributes(head: string): boolean {
-  return /(^|\s)(claim|by|stance|counter)=|\.single-source/.test(head);
+  return /(?:^|\s)(?:claim|by|stance|counter)=|\.single-source/.test(head);
 }
 
 /** Parses `[text]{attributes}`; returns undefined when the attributes are not Counterpoint's (another Pandoc span). */

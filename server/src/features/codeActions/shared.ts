@@ -1,10 +1,10 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
 import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { Workspace } from '../../model/workspace';
 import type { DiagnosticCode } from '../../syntax/diagnostics';
 import type { Note } from '../../syntax/note';
 import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
+import { oneLine, stripUnsafe } from '../../syntax/sanitize';
 
 export function spanOfRange(note: Note, range: Range): Span {
   const start = note.lines.offsetAt(range.start);
@@ -28,7 +28,7 @@ export function diagnosticsWithCode(diagnostics: readonly Diagnostic[], code: Di
 
 /** A string field of a diagnostic's `data`, or undefined when the payload is missing or malformed. */
 export function dataString(diagnostic: Diagnostic, field: string): string | undefined {
-  const data = diagnostic.data;
+  const data: unknown = diagnostic.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const value = (data as Record<string, unknown>)[field];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -52,10 +52,7 @@ export function replaceSpan(note: Note, span: Span, text: string): TextEdit {
  * dropped (they could disguise what the action does), blanks folded, shortened.
  */
 export function titleText(text: string, max = 60): string {
-  const clean = text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const clean = stripUnsafe(text).replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.lastIndexOf(' ', max);
   return `${clean.slice(0, cut > max * 0.6 ? cut : max)}…`;
@@ -63,14 +60,7 @@ export function titleText(text: string, max = 60): string {
 
 /** A name as a YAML scalar, in a block or a flow list: plain when that reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
+  const clean = oneLine(value);
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(clean);
   return plain ? clean : JSON.stringify(clean);
-}
-
-/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
-export function workspaceRootOf(workspace: Workspace, uri: string): string {
-  const depth = workspace.relativePath(uri).split('/').length;
-  const parts = uri.split('/');
-  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
 }
