@@ -455,6 +455,34 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+test('finding 9: a didOpen with a URI or a text that is not a string is refused, and a reindex after it keeps the index', async () => {
+  const before = (await referencesOfTokayev()).length;
+  const mark = session.mark();
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 5, languageId: 'markdown', version: 1, text: 'x' } });
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: session.uri('articles/numeric.md'), languageId: 'markdown', version: 1, text: 12345 } });
+  await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 7, version: 2 }, contentChanges: [{ text: 5 }] });
+  const reindexed = await session.request<{ notes: number }>('counterpoint/reindex', undefined, INDEX_TIMEOUT_MS);
+  assert.ok(reindexed.notes > 0);
+  assert.equal((await referencesOfTokayev()).length, before, 'every reference is still found');
+  await hoverTokayev();
+  assert.ok(session.logMessages.filter((m) => /Refused a malformed textDocument\/did(?:Open|Change)/.test(m.message)).length >= 3);
+  // Diagnostics are published again once the reindex is done, counter-source ones included.
+  await session.waitFor('claim.no-counter-source published after the reindex', () =>
+    [...session.allDiagnostics().values()].some((list) => list.some((d) => d.code === 'claim.no-counter-source')), INDEX_TIMEOUT_MS);
+  assert.ok(session.mark() > mark);
+  session.assertHealthy();
+});
+
+test('finding 1: a note opened in the editor past the size limit gets one note.too-large and nothing else', async () => {
+  const file = 'articles/too-large.md';
+  const mark = session.mark();
+  await session.open(file, `[[nobody]] ${'x'.repeat(MAX_NOTE_CHARS)}`);
+  const diagnostics = await session.waitForDiagnostics(file, () => true, INDEX_TIMEOUT_MS, mark);
+  assert.deepEqual(codes(diagnostics), ['note.too-large']);
+  await hoverTokayev();
+  await session.close(file);
+});
+
 test('nothing was logged as an uncaught error, and the protocol stayed clean', () => {
   assert.deepEqual(session.logMessages.filter((m) => /Uncaught|Unhandled rejection/.test(m.message)), []);
   session.assertHealthy();

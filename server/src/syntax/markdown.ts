@@ -77,7 +77,7 @@ const URL_LIKE = /^https?:\/\/\S+$/i;
 export function parseBody(text: string, bodyStart: number): MarkdownBody {
   const body: MarkdownBody = { wikiLinks: [], claims: [], headings: [], blocks: [], prose: [], diagnostics: [] };
   const excluded: Span[] = [];
-  const marks = markupStarts(text, bodyStart);
+  const marks = new MarkupFinder(text);
   let fence: { char: string; length: number } | undefined;
   let blockStart = -1;
   let previousLine: Span | undefined;
@@ -182,30 +182,29 @@ class ForwardFinder {
   }
 }
 
-/** Where markup can start: `\\`, `<`, `[`, `]` and URLs. Found in one native scan, so that prose between is skipped. */
-function markupStarts(text: string, from: number): number[] {
-  const starts: number[] = [];
-  const pattern = /[\\<[\]]|https?:\/\/|www\./gi;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) starts.push(match.index);
-  return starts;
-}
+/**
+ * Where markup can start: `\\`, `<`, `[`, `]` and URLs, found by a native scan so that prose between is skipped.
+ * Found as reading goes (not all ahead), so that a note whose reading stops at a cap is not scanned to its end.
+ */
+class MarkupFinder {
+  private readonly pattern = /[\\<[\]]|https?:\/\/|www\./gi;
+  private from = -1;
+  private found = -1;
+  constructor(private readonly text: string) {}
 
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
+  /** The first markup start at or after `from`; the text's length when there is none. */
+  next(from: number): number {
+    if (from >= this.from && (this.found >= from || this.found === this.text.length)) return this.found;
+    this.pattern.lastIndex = from;
+    this.from = from;
+    this.found = this.pattern.exec(this.text)?.index ?? this.text.length;
+    return this.found;
   }
-  return low;
 }
 
-function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[], marks: readonly number[]): void {
+function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[], marks: MarkupFinder): void {
   const codeSpans = findCodeSpans(text, start, end);
   let codeIndex = 0;
-  let mark = firstAtOrAfter(marks, start);
   const brackets: number[] = [];
   const closeBrace = new ForwardFinder(text, '}', end);
   const closeWiki = new ForwardFinder(text, ']]', end);
@@ -231,8 +230,7 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
       continue;
     }
     // Plain prose up to the next possible markup or code span is skipped in one step.
-    while (mark < marks.length && marks[mark] < i) mark++;
-    const next = Math.min(mark < marks.length ? marks[mark] : end, codeIndex < codeSpans.length ? codeSpans[codeIndex].start : end, end);
+    const next = Math.min(marks.next(i), codeIndex < codeSpans.length ? codeSpans[codeIndex].start : end, end);
     if (next > i) {
       i = next - 1;
       continue;
