@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, defaultConfig, type WorkspaceConfig } from '../model/config';
 import { Workspace } from '../model/workspace';
 import { MAX_DIAGNOSTICS_PER_NOTE, MAX_LISTED_NOTES } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/context';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
@@ -298,10 +299,10 @@ export class CounterpointServer {
         severity: DiagnosticSeverity.Error,
         code: 'config.invalid',
         source: 'counterpoint',
-        message: problem.message,
+        message: oneLine(problem.message),
       })),
     });
-    for (const problem of loaded.problems) this.warn(`${CONFIG_FILE_NAME}: ${problem.message}`);
+    for (const problem of loaded.problems) this.warn(`${CONFIG_FILE_NAME}: ${oneLine(problem.message)}`);
     return mergeConfig(loaded.config, fileSetsPerspectives, this.settings);
   }
 
