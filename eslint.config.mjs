@@ -11,7 +11,7 @@ const LAYERS = [
   ['model'],
   ['analysis'],
   ['rules'],
-  ['render', 'import'],
+  ['render', 'import', 'scaffold'],
   ['features'],
   ['languageService'],
   ['lsp', 'cli'],
@@ -57,7 +57,7 @@ function layerConfigs() {
   const configs = LAYERS.flatMap((rank, index) => rank.map((name) => {
     const adapter = name === 'lsp' || name === 'cli';
     const fromRoot = name === 'languageService';
-    // Higher layers, and layers of the same rank (render and import; lsp and cli) do not import each other either.
+    // Higher layers, and layers of the same rank (render, import and scaffold; lsp and cli) do not import each other either.
     const folders = [...LAYERS.slice(index + 1).flat(), ...rank.filter((other) => other !== name), ...(adapter ? [] : ['node'])];
     return {
       name: `layer ${name}`,

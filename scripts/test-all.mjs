@@ -8,6 +8,7 @@ const suites = [
   { name: 'lint', command: process.execPath, args: ['node_modules/eslint/bin/eslint.js'], whole: true },
   { name: 'unit, cli, fuzz, protocol and browser', command: process.execPath, args: ['--test', ...nodeSuites] },
   { name: 'neovim', command: 'bash', args: ['test/nvim/run.sh'] },
+  { name: 'emacs', command: 'bash', args: ['test/emacs/run.sh'] },
   { name: 'vscode', command: process.execPath, args: ['scripts/vscode-test/run.mjs'] },
 ];
 const only = process.argv.slice(2);

@@ -4,6 +4,7 @@
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from './claimMatrixData';
 // The page's stylesheets and script are real files in claimMatrix/, embedded as strings by `npm run build`.
 import { FILE_PALETTE, MATRIX_STYLE, MATRIX_SCRIPT, WEBVIEW_PALETTE } from './claimMatrix/assets.generated';
+import { FORMAT_DOCS_URL } from './projectLinks';
 
 /** Where the page is shown: a VS Code webview (theme variables, opening notes by message) or a file in a browser. */
 export type MatrixHost = 'webview' | 'file';
@@ -66,7 +67,7 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
   const actors = [...new Set(matrix.rows.flatMap((row) => row.actors))].sort((a, b) => a.localeCompare(b));
   const heading = options.title ? `Claim matrix — ${options.title}` : 'Claim matrix';
   const body = matrix.rows.length === 0
-    ? '<p class="empty">No claims in this workspace yet.</p>'
+    ? renderEmptyState(host)
     : [
       renderFilters(matrix, actors),
       renderLegend(),
@@ -100,6 +101,22 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
     '</body>',
     '</html>',
     '',
+  ].join('\n');
+}
+
+/** What an empty matrix says: how to annotate a first claim, and where to learn more. */
+function renderEmptyState(host: MatrixHost): string {
+  return [
+    '<section class="empty empty-state">',
+    '<p><strong>No claims in this workspace yet.</strong></p>',
+    '<p>A claim is the words of an article that carry a proposition, in brackets, followed by its key, who makes it and their stance:</p>',
+    '<pre><code>[Kazakhstan will not recognise the DPR]{claim=no-recognition-dpr by=tokayev stance=reports}</code></pre>',
+    '<p>Give the same key to the claim in every article that carries it. Each key then becomes a row here, with a column for every outlet that carries it, and the claims that only one side carries are marked ⚠.</p>',
+    '<p>',
+    ...(host === 'webview' ? ['<button type="button" id="open-walkthrough">Open the Get Started walkthrough</button>'] : []),
+    `<a href="${FORMAT_DOCS_URL}#6-claims">How to annotate claims (the notes format)</a>`,
+    '</p>',
+    '</section>',
   ].join('\n');
 }
 

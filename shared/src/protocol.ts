@@ -9,8 +9,14 @@ export interface ReindexResult {
   milliseconds: number;
 }
 
-/** The cross-source claim matrix of the whole workspace, as markdown (for clients without a view of their own) and as data. */
-export const ClaimMatrixRequest = new RequestType0<ClaimMatrix, void>('counterpoint/claimMatrix');
+/**
+ * The cross-source claim matrix of one workspace, as markdown (for clients without a view of their own) and as data:
+ * the workspace holding `uri` (the note being edited), else that of an open note, else the first with claims.
+ */
+export const ClaimMatrixRequest = new RequestType<ClaimMatrixParams | undefined | null, ClaimMatrix, void>('counterpoint/claimMatrix');
+export interface ClaimMatrixParams {
+  uri?: string;
+}
 export interface ClaimMatrix extends ClaimMatrixData {
   markdown: string;
   rows: ClaimMatrixRow[];
@@ -72,3 +78,12 @@ export type ImportArticleResult =
     summary: string;
   }
   | { error: string };
+
+/**
+ * Client asks for the files of a new workspace (Create Workspace): paths relative to the folder it chose, with `/`.
+ * The client creates each one that does not exist yet, and keeps those that do.
+ */
+export const NewWorkspaceFilesRequest = new RequestType0<NewWorkspaceFiles, void>('counterpoint/newWorkspaceFiles');
+export interface NewWorkspaceFiles {
+  files: { path: string; text: string }[];
+}

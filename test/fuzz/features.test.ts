@@ -6,12 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { CodeAction, Hover, MarkupContent, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
 import { type Note } from '../../server/src/syntax/note';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { createLanguageService } from '../../server/src/languageService';
 import { applyWorkspaceEdit } from '../helpers/edits';
 import { FUZZ_RUNS, assertInertMarkdown, fragment, fuzzParameters, mutatedNote, noteText, sampleActors, sampleArticles, sampleNotes } from './support';
+import { createWorkspace } from '../../server/src/rules/registry';
 
 const ROOT = 'file:///ws';
 const FUZZED_ARTICLE = `${ROOT}/articles/fuzzed.md`;
@@ -20,7 +20,7 @@ const FUZZED_ACTOR = `${ROOT}/actors/fuzzed.md`;
 const FEATURE_RUNS = Math.max(20, Math.ceil(FUZZ_RUNS / 3));
 
 /** The samples, loaded once; each case overwrites the two fuzzed notes. */
-const workspace = new Workspace([ROOT], defaultConfig());
+const workspace = createWorkspace([ROOT], defaultConfig());
 workspace.batch(() => {
   for (const note of sampleNotes()) workspace.upsert(`${ROOT}/${note.path}`, note.text);
 });

@@ -20,6 +20,7 @@ import { findNotes } from '../../server/src/node/files';
 import { buildClaimMatrix, renderMatrixMarkdown, renderMatrixText } from '../../server/src/render/claimMatrix';
 import { escapeMarkdown } from '../../server/src/render/markdownText';
 import type { Workspace } from '../../server/src/model/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 import { parseFrontmatter } from '../../server/src/syntax/frontmatter';
 import { MAX_CLAIMS_PER_NOTE, MAX_DIAGNOSTICS_PER_NOTE, MAX_LISTED_NOTES } from '../../server/src/syntax/limits';
 import { ROOT, actorNote, articleNote, textOf, tokayevWorkspace, uriOf, workspaceOf } from '../helpers/workspace';
@@ -44,7 +45,7 @@ function contextOf(workspace: Workspace): FeatureContext {
 
 function quickFixes(workspace: Workspace, path: string, code: string): CodeAction[] {
   const note = workspace.getNote(uriOf(path))!;
-  const diagnostics: Diagnostic[] = workspace.diagnostics(note.uri).filter((d) => d.code === code)
+  const diagnostics: Diagnostic[] = noteDiagnostics(workspace, note.uri).filter((d) => d.code === code)
     .map((d) => ({ range: note.lines.rangeOf(d.span), code: d.code, data: d.data, message: d.message, source: 'counterpoint' }));
   return diagnostics.flatMap((d) => provideCodeActions(contextOf(workspace), note.uri, d.range, [d]));
 }
@@ -58,7 +59,7 @@ test('finding 1: a note of a million [x]{claim=a} is read up to the caps, within
   gc();
   const before = process.memoryUsage().heapUsed;
   const { result: workspace, ms } = timed(() => workspaceOf({ 'articles/a.md': text }));
-  const diagnostics = workspace.diagnostics(uriOf('articles/a.md'));
+  const diagnostics = noteDiagnostics(workspace, uriOf('articles/a.md'));
   gc();
   const grown = process.memoryUsage().heapUsed - before;
   const note = workspace.getNote(uriOf('articles/a.md'))!;
@@ -78,7 +79,7 @@ test('finding 1: a note longer than the size limit is not parsed, and says so', 
   const workspace = tokayevWorkspace({ 'articles/huge.md': text });
   const note = workspace.getNote(uriOf('articles/huge.md'))!;
   assert.equal(note.wikiLinks.length, 0);
-  assert.deepEqual(workspace.diagnostics(note.uri).map((d) => d.code), ['note.too-large']);
+  assert.deepEqual(noteDiagnostics(workspace, note.uri).map((d) => d.code), ['note.too-large']);
 });
 
 // ---- 2, 3, 5: expressions that backtracked over blanks ----
@@ -93,7 +94,7 @@ test('finding 2: a frontmatter fence line of 40,000 blanks and `a b` is read in 
 test('finding 3: a line of 40,000 blanks before a name gets its actor hint in linear time', () => {
   const text = articleNote({ outlet: 'O', perspective: 'western' }, `${BLANKS}%Vladislav Surkov said it was fine.`);
   const workspace = tokayevWorkspace({ 'articles/a.md': text });
-  const { result, ms } = fastest(() => workspace.diagnostics(uriOf('articles/a.md'), { hints: true }));
+  const { result, ms } = fastest(() => noteDiagnostics(workspace, uriOf('articles/a.md'), { hints: true }));
   assert.ok(ms < 200, `${ms.toFixed(0)} ms`);
   assert.ok(result.some((d) => d.code === 'actor.candidate'), 'the name is still suggested');
 });
@@ -145,7 +146,7 @@ test('findings 7 and 18: Create actor note is disabled when it would target a fi
   const workspace = workspaceOf({});
   workspace.upsert('file:///elsewhere/a.md', article);
   const note = workspace.getNote('file:///elsewhere/a.md')!;
-  const diagnostics = workspace.diagnostics(note.uri).filter((d) => d.code === 'actor.unknown')
+  const diagnostics = noteDiagnostics(workspace, note.uri).filter((d) => d.code === 'actor.unknown')
     .map((d) => ({ range: note.lines.rangeOf(d.span), code: d.code, data: d.data, message: d.message }));
   const actions = diagnostics.flatMap((d) => provideCodeActions(contextOf(workspace), note.uri, d.range, [d]));
   assert.ok(actions.every((action) => action.edit === undefined), JSON.stringify(actions.map((a) => a.title)));
@@ -186,7 +187,7 @@ test('finding 17: outlet names in the markdown report cannot become links', () =
 test('finding 11: diagnostics never carry a NUL or another control character from the note', () => {
   const text = articleNote({ outlet: 'O', perspective: 'western' }, '[[no\u0000body\u001b[2J]] and [x]{claim=a\u0000b by=x\u0007y}');
   const workspace = workspaceOf({ 'articles/a.md': text });
-  const messages = workspace.diagnostics(uriOf('articles/a.md')).map((d) => d.message);
+  const messages = noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => d.message);
   assert.ok(messages.length > 0);
   // eslint-disable-next-line no-control-regex -- looking for control characters is the test
   for (const message of messages) assert.doesNotMatch(message, /[\0-\x1f\x7f-\x9f]/, JSON.stringify(message));
@@ -232,7 +233,7 @@ test('finding 18: 3,000 actors sharing one id get diagnostics that list a bounde
   const files: Record<string, string> = {};
   for (let i = 0; i < 3_000; i++) files[`actors/a${i}.md`] = actorNote({ id: 'same', name: `Actor ${i}` });
   const workspace = workspaceOf(files);
-  const { result: all, ms } = timed(() => [...workspace.notes()].flatMap((note) => workspace.diagnostics(note.uri)));
+  const { result: all, ms } = timed(() => [...workspace.notes()].flatMap((note) => noteDiagnostics(workspace, note.uri)));
   const duplicates = all.filter((d) => d.code === 'actor.duplicate-id');
   assert.equal(duplicates.length, 3_000);
   const size = duplicates.reduce((sum, d) => sum + d.message.length + (d.related?.length ?? 0), 0);

@@ -2,11 +2,9 @@
 // are in no actor note (`actor.candidate`), and sentences that report speech or attribution (`claim.candidate`).
 // Precision matters more than recall: a hint that is wrong every other time is noise, so each rule below errs
 // towards saying nothing.
-import { diagnostic, type CoreDiagnostic, type SeveritySetting } from '../syntax/diagnostics';
 import type { Note } from '../syntax/note';
 import { splitAtListItems, splitSentences } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
-import { oneLine } from '../syntax/sanitize';
 
 /** A mention of a known actor, as far as the candidates need it. */
 export interface KnownMention {
@@ -41,9 +39,15 @@ export interface CandidateOptions {
   nearMatches?: readonly KnownMention[];
   /** Whether a name is an id, name or alias of a known actor (spelling variants folded). */
   isKnown: (name: string) => boolean;
-  rules?: Readonly<Record<string, SeveritySetting>>;
-  /** With bare aliases off, prose is not read for names: no actor candidates either (as no `alias.near-match`). */
-  bareAliases?: boolean;
+  /** Whether to look for actor candidates and claim candidates. */
+  actors: boolean;
+  claims: boolean;
+}
+
+/** What an article's prose suggests annotating: names that may be actors, sentences that may be claims. */
+export interface Candidates {
+  actors: ActorCandidate[];
+  claims: ClaimCandidate[];
 }
 
 /** The frontmatter list of an article's names that are not actors: dismissed `actor.candidate` hints. */
@@ -59,64 +63,14 @@ const MAX_HINTS = 200;
  */
 const MAX_SCANNED = 200_000;
 
-/**
- * The candidate hints of an article note. Cached per parsed note and mentions array: a note is a new object when it
- * changes, and its mentions array is a new one when the actor registry changes.
- */
-export function candidateHints(note: Note, options: CandidateOptions): CoreDiagnostic[] {
-  if (note.kind !== 'article') return [];
-  const actorsOn = options.rules?.['actor.candidate'] !== 'off' && options.bareAliases !== false;
-  const claimsOn = options.rules?.['claim.candidate'] !== 'off';
-  if (!actorsOn && !claimsOn) return [];
-  const nearMatches = options.nearMatches ?? [];
-  const cached = hintCache.get(note);
-  if (cached && sameList(cached.mentions, options.mentions) && sameList(cached.nearMatches, nearMatches) && cached.actorsOn === actorsOn && cached.claimsOn === claimsOn) {
-    return cached.hints;
-  }
-  const hints: CoreDiagnostic[] = [];
-  if (actorsOn) {
-    const known = { mentions: [...options.mentions, ...nearMatches], isKnown: options.isKnown };
-    for (const candidate of actorCandidates(note, known).slice(0, MAX_HINTS)) {
-      hints.push(diagnostic('actor.candidate', candidate.span, actorCandidateMessage(candidate),
-        { name: candidate.name, ...(candidate.extends ? { extends: candidate.extends } : {}) }));
-    }
-  }
-  if (claimsOn) {
-    for (const candidate of claimCandidates(note).slice(0, MAX_HINTS)) {
-      hints.push(diagnostic('claim.candidate', candidate.span,
-        `This sentence reports speech or attribution (${candidate.cue === 'quote' ? 'a quotation' : `“${candidate.cue}”`}): annotate it as a claim?`,
-        { cue: candidate.cue }));
-    }
-  }
-  hintCache.set(note, { mentions: options.mentions, nearMatches, actorsOn, claimsOn, hints });
-  return hints;
-}
-
-interface CachedHints {
-  mentions: readonly KnownMention[];
-  nearMatches: readonly KnownMention[];
-  actorsOn: boolean;
-  claimsOn: boolean;
-  hints: CoreDiagnostic[];
-}
-
-const hintCache = new WeakMap<Note, CachedHints>();
-
-/** The same array, or two empty ones (a note without mentions gets a new empty array each time). */
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === 0 && b.length === 0);
-}
-
-function actorCandidateMessage(candidate: ActorCandidate): string {
-  const name = `«${displayName(candidate.name)}»`;
-  return candidate.extends
-    ? `${name} looks like a name but is no actor's alias; it ends with an alias of ${candidate.extends}. Add it to that actor's aliases, or create its own actor note?`
-    : `${name} looks like a name but is no actor's alias: create its actor note, or add it to an actor's aliases?`;
-}
-
-function displayName(name: string): string {
-  const clean = oneLine(name);
-  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+/** The candidates of an article note, at most MAX_HINTS of each kind. */
+export function candidatesOf(note: Note, options: CandidateOptions): Candidates {
+  if (note.kind !== 'article' || (!options.actors && !options.claims)) return { actors: [], claims: [] };
+  const known = { mentions: [...options.mentions, ...(options.nearMatches ?? [])], isKnown: options.isKnown };
+  return {
+    actors: options.actors ? actorCandidates(note, known).slice(0, MAX_HINTS) : [],
+    claims: options.claims ? claimCandidates(note).slice(0, MAX_HINTS) : [],
+  };
 }
 
 // ---- actor candidates ----
@@ -580,8 +534,7 @@ function cuesIn(text: string, block: Span): Cue[] {
   // Matched in the block's own text: a global search from lastIndex would run on to the end of the note for every
   // paragraph that has no cue, quadratic in a note of many short paragraphs.
   const blockText = text.slice(block.start, block.end);
-  CUE.lastIndex = 0;
-  for (let match = CUE.exec(blockText); match !== null; match = CUE.exec(blockText)) {
+  for (const match of blockText.matchAll(CUE)) {
     // Only "According to" may be capitalised: "Said" opening a sentence is a name more often than not.
     const word = match[0];
     const start = block.start + match.index;
@@ -638,8 +591,7 @@ function quotedRegions(text: string, block: Span): Span[] {
   let open = -1;
   let closer = '';
   const blockText = text.slice(block.start, block.end);
-  QUOTE_MARKS.lastIndex = 0;
-  for (let match = QUOTE_MARKS.exec(blockText); match !== null; match = QUOTE_MARKS.exec(blockText)) {
+  for (const match of blockText.matchAll(QUOTE_MARKS)) {
     const i = block.start + match.index;
     const ch = match[0];
     const straightOpens = ch === '"' && (i === block.start || /[\s([—–-]/.test(text[i - 1])) && !/\s/.test(text[i + 1] ?? ' ');

@@ -71,18 +71,10 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-// Word -> term (null for a stop word); news vocabularies are small, so this stays small, and is capped anyway.
-const termOfWord = new Map<string, string | null>();
-const MAX_CACHED_WORDS = 100_000;
-
+/** A word's term: folded and stemmed, or null for a stop word. (Sentences' terms are kept per note: see the callers.) */
 function termOf(raw: string): string | null {
-  let term = termOfWord.get(raw);
-  if (term !== undefined) return term;
   const word = foldWord(raw);
-  term = word.length < 2 || STOP_WORDS.has(word) ? null : stem(word);
-  if (termOfWord.size >= MAX_CACHED_WORDS) termOfWord.clear();
-  termOfWord.set(raw, term);
-  return term;
+  return word.length < 2 || STOP_WORDS.has(word) ? null : stem(word);
 }
 
 export function wordTerms(text: string): string[] {

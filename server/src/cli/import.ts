@@ -7,6 +7,7 @@ import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
 import { print, printError } from './output';
 import { oneLine } from '../syntax/sanitize';
+import { plural } from '../syntax/plural';
 
 const RAW_TEXT = /\.(?:txt|text|md|markdown)$/i;
 
@@ -49,7 +50,8 @@ export const importCommand: CliCommand = {
     if (files.length === 0) throw new UsageError(`${input} has no .txt or .md files to import.`);
     const out = path.resolve(options.out ?? '.');
     await fs.mkdir(out, { recursive: true });
-    const { workspace } = await loadFolder(out);
+    // The workspace that holds the folder (or the folder itself): the note goes into its article folder.
+    const { workspace, root } = await loadFolder(out);
     let written = 0;
     let failed = 0;
     for (const file of files) {
@@ -65,8 +67,8 @@ export const importCommand: CliCommand = {
         continue;
       }
       const imported = importArticle(read.text, workspace, { source: path.basename(file) });
-      const target = path.join(out, ...imported.path.split('/'));
-      const outside = await writesOutside(target, out);
+      const target = path.join(root, ...imported.path.split('/'));
+      const outside = await writesOutside(target, root);
       if (outside) {
         printError(`refused ${shown(target)}: ${outside} (${shown(file)} was not imported)\n`);
         failed++;
@@ -83,9 +85,9 @@ export const importCommand: CliCommand = {
         continue;
       }
       written++;
-      print(`wrote ${shown(target)} from ${shown(file)}: ${imported.hints.length} hint${imported.hints.length === 1 ? '' : 's'} (${describeImport(imported)})\n`);
+      print(`wrote ${shown(target)} from ${shown(file)}: ${plural(imported.hints.length, 'hint')} (${describeImport(imported)})\n`);
     }
-    print(`${written} note${written === 1 ? '' : 's'} written${failed > 0 ? `, ${failed} not` : ''}.\n`);
+    print(`${plural(written, 'note')} written${failed > 0 ? `, ${failed} not` : ''}.\n`);
     return failed > 0 ? 1 : 0;
   },
 };

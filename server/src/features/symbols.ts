@@ -1,11 +1,12 @@
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { actorNames, type Actor } from '../model/workspace';
-import { type ClaimSpan, type Heading } from '../syntax/markdown';
+import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
 import type { Cancellation, FeatureContext } from './context';
-import { truncate } from '../render/markdownText';
+import { shorten } from '../syntax/sanitize';
+import { plural } from '../syntax/plural';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const CLAIM_DETAIL_LENGTH = 80;
@@ -25,9 +26,9 @@ export function actorSymbolKind(kind: string | undefined): SymbolKind {
 }
 
 /**
- * The outline of a note: headings nested by level with the claims of each section under
- * them, then an "Actors" group with every actor the note mentions. An actor note starts
- * with the actor itself, its aliases as children.
+ * Counterpoint's part of a note's outline: a "Claims" group with the note's claims in order, then an "Actors" group
+ * with every actor the note mentions. An actor note starts with the actor itself, its aliases as children. Headings
+ * are left to the editor's Markdown support, whose outline sits beside this one (listing them here showed each twice).
  */
 export function provideDocumentSymbols(ctx: FeatureContext, uri: string): DocumentSymbol[] {
   const note = ctx.workspace.getNote(uri);
@@ -35,7 +36,8 @@ export function provideDocumentSymbols(ctx: FeatureContext, uri: string): Docume
   const symbols: DocumentSymbol[] = [];
   const self = note.kind === 'actor' && note.actor ? ctx.workspace.actor(note.actor.id) : undefined;
   if (self && self.note === note) symbols.push(actorDefinitionSymbol(note, self));
-  symbols.push(...outline(note));
+  const claims = claimsGroup(note);
+  if (claims) symbols.push(claims);
   const actors = actorsGroup(ctx, note, self?.note === note ? self.id : undefined);
   if (actors) symbols.push(actors);
   return symbols;
@@ -68,64 +70,20 @@ function actorDefinitionSymbol(note: Note, actor: Actor): DocumentSymbol {
   return symbol(note, meta.name || meta.id, actorSymbolKind(meta.kind), whole, selection, detail, aliases);
 }
 
-interface OpenSection {
-  heading: Heading;
-  end: number;
-  children: DocumentSymbol[];
-}
-
-/** Headings nested by level; each claim goes under the innermost heading whose section holds it. */
-function outline(note: Note): DocumentSymbol[] {
-  const top: DocumentSymbol[] = [];
-  const stack: OpenSection[] = [];
-  const headings = [...note.headings].sort((a, b) => a.span.start - b.span.start);
+/** The note's claims, in order, as one group (the editor's Markdown support outlines the headings). */
+function claimsGroup(note: Note): DocumentSymbol | undefined {
   const claims = [...note.claims].sort((a, b) => a.span.start - b.span.start);
-  let claimIndex = 0;
-
-  const close = (section: OpenSection) => {
-    const built = symbol(note, headingName(note, section.heading), SymbolKind.String, { start: section.heading.span.start, end: section.end }, section.heading.span, undefined, section.children);
-    (stack.length > 0 ? stack[stack.length - 1].children : top).push(built);
-  };
-  const addClaimsBefore = (offset: number) => {
-    while (claimIndex < claims.length && claims[claimIndex].span.start < offset) {
-      const claim = claims[claimIndex++];
-      (stack.length > 0 ? stack[stack.length - 1].children : top).push(claimSymbol(note, claim));
-    }
-  };
-
-  for (let i = 0; i < headings.length; i++) {
-    const heading = headings[i];
-    addClaimsBefore(heading.span.start);
-    while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) {
-      const section = stack.pop()!;
-      section.end = sectionEnd(note, heading.span.start);
-      close(section);
-    }
-    stack.push({ heading, end: note.text.length, children: [] });
-  }
-  addClaimsBefore(Number.POSITIVE_INFINITY);
-  while (stack.length > 0) {
-    const section = stack.pop()!;
-    section.end = sectionEnd(note, note.text.length);
-    close(section);
-  }
-  return top;
-}
-
-/** A section ends at the end of its last non-blank line before the next heading. */
-function sectionEnd(note: Note, next: number): number {
-  let end = next;
-  while (end > 0 && /\s/.test(note.text[end - 1])) end--;
-  return end;
-}
-
-function headingName(note: Note, heading: Heading): string {
-  return plainText(note.text, heading.textSpan, note.wikiLinks, note.claims) || heading.text;
+  if (claims.length === 0) return undefined;
+  let end = 0;
+  for (const claim of claims) end = Math.max(end, claim.span.end);
+  const whole = { start: claims[0].span.start, end };
+  const detail = `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'}`;
+  return symbol(note, 'Claims', SymbolKind.Namespace, whole, { start: whole.start, end: whole.start }, detail, claims.map((claim) => claimSymbol(note, claim)));
 }
 
 function claimSymbol(note: Note, claim: ClaimSpan): DocumentSymbol {
   const text = plainText(note.text, claim.textSpan, note.wikiLinks, note.claims);
-  return symbol(note, claim.key ?? '(claim without key)', CLAIM_SYMBOL_KIND, claim.span, claim.keySpan ?? claim.span, truncate(text, CLAIM_DETAIL_LENGTH));
+  return symbol(note, claim.key ?? '(claim without key)', CLAIM_SYMBOL_KIND, claim.span, claim.keySpan ?? claim.span, shorten(text, CLAIM_DETAIL_LENGTH));
 }
 
 function actorsGroup(ctx: FeatureContext, note: Note, ownId: string | undefined): DocumentSymbol | undefined {
@@ -143,12 +101,12 @@ function actorsGroup(ctx: FeatureContext, note: Note, ownId: string | undefined)
     if (!actor) continue;
     const whole = { start: spans[0].start, end: spans[spans.length - 1].end };
     group = group ? { start: Math.min(group.start, whole.start), end: Math.max(group.end, whole.end) } : whole;
-    const count = `${spans.length} ${spans.length === 1 ? 'mention' : 'mentions'}`;
+    const count = plural(spans.length, 'mention');
     children.push(symbol(note, actor.meta.name || actor.id, actorSymbolKind(actor.meta.kind), whole, spans[0], count));
   }
   if (!group) return undefined;
   children.sort((a, b) => a.name.localeCompare(b.name));
-  return symbol(note, 'Actors', SymbolKind.Namespace, group, { start: group.start, end: group.start }, `${children.length} ${children.length === 1 ? 'actor' : 'actors'}`, children);
+  return symbol(note, 'Actors', SymbolKind.Namespace, group, { start: group.start, end: group.start }, plural(children.length, 'actor'), children);
 }
 
 interface Candidate {
@@ -181,7 +139,7 @@ export function provideWorkspaceSymbols(ctx: FeatureContext, query: string, toke
       symbol: {
         name: key,
         kind: CLAIM_SYMBOL_KIND,
-        containerName: `claim in ${notes} ${notes === 1 ? 'article' : 'articles'}`,
+        containerName: `claim in ${plural(notes, 'article')}`,
         location: { uri: first.note.uri, range: first.note.lines.rangeOf(first.claim.keySpan ?? first.claim.span) },
       },
     });

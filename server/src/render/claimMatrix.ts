@@ -1,16 +1,18 @@
-import { claimStatus, outletKey } from '../rules/counterSource';
+import { claimStatus, outletKey, outletLabel, perspectiveLabel } from '../rules/counterSource';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
+import { shorten } from '../syntax/sanitize';
 import { plainText } from '../syntax/sentences';
-import type { Mention, Workspace } from '../model/workspace';
+import { NEVER_CANCELLED, type Cancellation, type Mention, type Workspace } from '../model/workspace';
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
+import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 
 export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
 const EXCERPT_LENGTH = 280;
 
-/** Claims against outlets, grouped by perspective: the workspace's cross-source picture. */
-export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
+/** Claims against outlets, grouped by perspective: the workspace's cross-source picture. Cancelled, the rows made so far. */
+export function buildClaimMatrix(workspace: Workspace, token: Cancellation = NEVER_CANCELLED): ClaimMatrixData {
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
   const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
@@ -21,6 +23,7 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     return mentions;
   };
   for (const key of workspace.claimKeys()) {
+    if (token.isCancellationRequested) break;
     const occurrences = workspace.occurrences(key);
     if (occurrences.length === 0) continue;
     const cells = new Map<string, MatrixCell>();
@@ -29,8 +32,8 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     let hasCounterSource = true;
     for (const occurrence of occurrences) {
       const { note, claim } = occurrence;
-      const outlet = note.article?.outlet ?? note.path;
-      const perspective = note.article?.perspective || 'no perspective';
+      const outlet = outletLabel(note);
+      const perspective = perspectiveLabel(note);
       const cellKey = outletKey(note);
       const line = note.lines.positionAt(claim.span.start).line;
       const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line, occurrences: [] };
@@ -95,12 +98,6 @@ function isoDate(date: string | undefined): string | undefined {
   return /^\d{4}-\d{2}-\d{2}(?!\d)/.exec(trimmed)?.[0] ?? trimmed;
 }
 
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
-}
-
 const STANCE_MARK: Record<string, string> = { asserts: 'asserts', reports: 'reports', disputes: 'DISPUTES' };
 
 /** A row's stances under one outlet, read from the row's cells indexed by column (not searched once per column). */
@@ -127,9 +124,16 @@ function matrixList(matrix: ClaimMatrixData, line: (row: MatrixRow, carried: str
   return matrix.rows.map((row) => line(row, row.cells.map((c) => `${c.outlet} (${c.perspective}) ${c.stances.map((s) => STANCE_MARK[s] ?? s).join('/')}`).join('; ')));
 }
 
+/** What an empty matrix says: how to annotate a first claim, and where the format is explained. */
+const EMPTY_MATRIX = [
+  'No claims in this workspace yet.',
+  'Annotate a claim in an article as [the claimed words]{claim=key by=actor stance=asserts}, with the same key in every',
+  `article that carries it; each key becomes a row here. How: ${FORMAT_DOCS_URL}#6-claims`,
+].join('\n');
+
 /** The matrix as a plain-text table for a terminal (a list when there are many outlets). */
 export function renderMatrixText(matrix: ClaimMatrixData): string {
-  if (matrix.rows.length === 0) return 'No claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet, label: shorten(outlet, MAX_TABLE_LABEL) })));
   if (columns.length > MAX_TABLE_COLUMNS) {
     const flagged = matrix.rows.filter((r) => !r.hasCounterSource).length;
@@ -162,7 +166,7 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
 
 /** The matrix as a markdown table; note text never reaches it, only keys, outlets and perspectives, which are escaped. */
 export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: string) => string): string {
-  if (matrix.rows.length === 0) return '# Claim matrix\n\nNo claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `# Claim matrix\n\n${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
   if (columns.length > MAX_TABLE_COLUMNS) {
     return [

@@ -16,13 +16,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(www)\./gi, '$1\\.');
 }
 
-/** Shortens text to about `max` characters at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
-}
-
 /**
  * A link the server builds itself, to a place in a workspace file. Only file URIs are
  * accepted, and the URI is percent-encoded where markdown would end the link.

@@ -1,4 +1,4 @@
-import { diagnostic, type CoreDiagnostic } from './diagnostics';
+import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
 import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';
 import { MAX_BLOCKS_PER_NOTE, MAX_CLAIMS_PER_NOTE, MAX_LINKS_PER_NOTE, MAX_NOTE_CHARS, MAX_PARSE_DIAGNOSTICS_PER_NOTE } from './limits';
@@ -54,7 +54,7 @@ export interface Note {
   blocks: Span[];
   prose: Span[];
   /** Diagnostics that depend on this note alone. */
-  diagnostics: CoreDiagnostic[];
+  diagnostics: SyntaxFinding[];
 }
 
 /** The file name without folder and `.md`: the default actor id and the wiki-link name of a note. */
@@ -63,13 +63,13 @@ export function noteStem(path: string): string {
   return base.replace(/\.(?:md|markdown)$/i, '');
 }
 
-/** What parsing a note needs of the workspace's settings (the workspace config satisfies it). */
-export interface NoteParseOptions {
-  /** The allowed `perspective` values of articles. */
-  perspectives: readonly string[];
+/** What the field checks need of the workspace's configuration. */
+export interface NoteChecks {
+  /** The allowed `perspective` values of article notes. */
+  readonly perspectives: readonly string[];
 }
 
-export function parseNote(uri: string, path: string, text: string, kind: NoteKind, config: NoteParseOptions): Note {
+export function parseNote(uri: string, path: string, text: string, kind: NoteKind, config: NoteChecks): Note {
   const lines = new LineMap(text);
   if (text.length > MAX_NOTE_CHARS) return unreadNote(uri, path, text, lines, kind);
   const fm = parseFrontmatter(text);
@@ -125,7 +125,7 @@ function topSpan(note: Note): Span {
   return note.frontmatter?.openFenceSpan ?? { start: note.bodyStart, end: note.lines.lineEnd(note.lines.positionAt(note.bodyStart).line) };
 }
 
-function readArticle(note: Note, config: NoteParseOptions, unreadable: boolean): ArticleMeta {
+function readArticle(note: Note, config: NoteChecks, unreadable: boolean): ArticleMeta {
   const meta: ArticleMeta = {};
   // An unclosed or unreadable fence is reported as such, not as a missing frontmatter.
   if (!note.frontmatter && unreadable) return meta;

@@ -15,3 +15,18 @@ export function stripUnsafe(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The text safe, on one line, and shortened to about `max` characters at a word boundary, with an ellipsis: a title
+ * or a label. Unsafe characters are dropped rather than made blanks, so that a name split by one reads whole.
+ */
+export function shortLabel(text: string, max: number): string {
+  return shorten(stripUnsafe(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Shortens text to about `max` characters, at a word boundary where there is one not too far back, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
+}

@@ -3,6 +3,8 @@
   var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
   var table = document.getElementById('matrix');
   var form = document.getElementById('filters');
+  var walkthrough = document.getElementById('open-walkthrough');
+  if (walkthrough && vscode) walkthrough.addEventListener('click', function () { vscode.postMessage({ type: 'walkthrough' }); });
   if (!table || !form) return;
   var byId = function (id) { return document.getElementById(id); };
   var actorSelect = byId('f-actor'), fromInput = byId('f-from'), toInput = byId('f-to');

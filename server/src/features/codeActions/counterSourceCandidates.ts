@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { derivation } from '../../model/derived';
 import { type Mention } from '../../model/mentionTable';
 import { type Cancellation, type Workspace } from '../../model/workspace';
-import { outletKey } from '../../rules/counterSource';
+import { outletKey, outletLabel, perspectiveLabel } from '../../rules/counterSource';
 import { type ClaimSpan } from '../../syntax/markdown';
 import { type Note } from '../../syntax/note';
 import { plainText, splitAtListItems, splitSentences } from '../../syntax/sentences';
@@ -9,7 +10,7 @@ import { type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
-import { diagnosticsWithCode, documentEdit, insertAt, overlaps, titleText } from './shared';
+import { documentEdit, insertAt, overlaps, titleText, type Found } from './shared';
 
 /** How many candidates are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -41,10 +42,11 @@ interface CandidateGroup {
  * Quick fixes for `claim.no-counter-source`: the sentences of other outlets' articles most
  * like the claim, each offered as an edit annotating it with the claim's key in that note.
  */
-export function counterSourceActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[], token?: Cancellation): CodeAction[] {
+export function counterSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[], token?: Cancellation): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'claim.no-counter-source')) {
-    const claim = claimLackingCounterSource(ctx.workspace, note, diagnostic);
+  for (const one of found) {
+    const { diagnostic } = one;
+    const claim = claimLackingCounterSource(ctx.workspace, note, one);
     if (!claim?.key) continue;
     const { group, candidates } = rankCandidates(ctx.workspace, note, claim, token);
     if (token?.isCancellationRequested) return [];
@@ -62,7 +64,7 @@ function annotateAction(ctx: FeatureContext, candidate: Candidate, key: string, 
   const { note } = candidate;
   const wrap = candidate.sentence.wrap!;
   const quote = titleText(plainText(note.text, wrap, note.wikiLinks, note.claims), 60);
-  const source = `${titleText(note.article?.outlet ?? note.path, 40)} (${titleText(note.article?.perspective || 'no perspective', 30)})`;
+  const source = `${titleText(outletLabel(note), 40)} (${titleText(perspectiveLabel(note), 30)})`;
   return {
     title: counts
       ? `Annotate counter-source in ${source}: “${quote}”`
@@ -178,14 +180,16 @@ function poolStatistics(workspace: Workspace, pool: readonly Note[], token?: Can
   return statistics;
 }
 
-// Sentences and their terms per parsed note; a note is replaced by a new object when it
+// Sentences and their terms per parsed note, kept by the workspace; a note is replaced by a new object when it
 // changes, and its mentions array when actors change, so either invalidates the entry.
-const sentenceCache = new WeakMap<Note, { mentions: readonly Mention[]; sentences: Sentence[] }>();
+const SENTENCES = derivation<Sentence[]>('sentences and their terms');
 
 function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
   const mentions = workspace.mentionsIn(note.uri);
-  const cached = sentenceCache.get(note);
-  if (cached && cached.mentions === mentions) return cached.sentences;
+  return workspace.derived.ofNote(SENTENCES, note, [mentions], () => splitIntoSentences(note, mentions));
+}
+
+function splitIntoSentences(note: Note, mentions: readonly Mention[]): Sentence[] {
   const cuts = sortedCuts(termReplacements(note, mentions), note.claims.map((c) => c.attributesSpan));
   const sentences: Sentence[] = [];
   for (const block of note.blocks) {
@@ -195,7 +199,6 @@ function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
       }
     }
   }
-  sentenceCache.set(note, { mentions, sentences });
   return sentences;
 }
 

@@ -1,10 +1,16 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
 import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { DiagnosticCode } from '../../syntax/diagnostics';
+import type { DiagnosticCode, PayloadOfCode } from '../../rules/registry';
 import type { Note } from '../../syntax/note';
+import { oneLine, shortLabel } from '../../syntax/sanitize';
 import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
-import { oneLine, stripUnsafe } from '../../syntax/sanitize';
+
+/** A diagnostic of one code as the editor sent it back, with its payload checked and typed (see fixes.ts). */
+export interface Found<C extends DiagnosticCode> {
+  diagnostic: Diagnostic;
+  data: PayloadOfCode<C>;
+}
 
 export function spanOfRange(note: Note, range: Range): Span {
   const start = note.lines.offsetAt(range.start);
@@ -20,18 +26,6 @@ export function touches(a: Span, b: Span): boolean {
 /** Whether two spans share at least one character. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-export function diagnosticsWithCode(diagnostics: readonly Diagnostic[], code: DiagnosticCode): Diagnostic[] {
-  return diagnostics.filter((d) => d.code === code);
-}
-
-/** A string field of a diagnostic's `data`, or undefined when the payload is missing or malformed. */
-export function dataString(diagnostic: Diagnostic, field: string): string | undefined {
-  const data: unknown = diagnostic.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const value = (data as Record<string, unknown>)[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export function documentEdit(ctx: FeatureContext, uri: string, edits: TextEdit[]): TextDocumentEdit {
@@ -52,10 +46,7 @@ export function replaceSpan(note: Note, span: Span, text: string): TextEdit {
  * dropped (they could disguise what the action does), blanks folded, shortened.
  */
 export function titleText(text: string, max = 60): string {
-  const clean = stripUnsafe(text).replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.lastIndexOf(' ', max);
-  return `${clean.slice(0, cut > max * 0.6 ? cut : max)}…`;
+  return shortLabel(text, max);
 }
 
 /** A name as a YAML scalar, in a block or a flow list: plain when that reads back as the same string, else double-quoted. */

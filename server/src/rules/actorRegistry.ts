@@ -1,0 +1,39 @@
+// The actor registry's own problems, reported on actor notes: two notes defining one id, an alias naming two actors.
+import { MAX_LISTED_NOTES } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
+import { ACTOR_ID_SPANS, ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
+import { defineRule } from './rule';
+
+export const actorRegistryRule = defineRule({
+  name: 'actor registry',
+  codes: {
+    'actor.duplicate-id': { summary: 'Two actor notes have the same id.', section: FORMAT_SECTIONS.actor, severity: 'error', payload: {} },
+    'actor.duplicate-alias': { summary: 'An alias of this actor also names another actor.', section: FORMAT_SECTIONS.actor, severity: 'warning', payload: { alias: 'string', actors: 'string[]' } },
+  },
+  scope: 'actors',
+  dependencies: [ACTOR_REGISTRY, ACTOR_ID_SPANS],
+  producedBy: 'check',
+  check(note, { workspace }, report) {
+    const meta = note.kind === 'actor' ? note.actor : undefined;
+    if (!meta) return;
+    const sameId = workspace.actorsWithId(meta.id);
+    if (sameId.length > 1) {
+      // Listed up to a few: thousands of notes sharing one id would otherwise make each message list all the others.
+      const others = sameId.filter((a) => a.note !== note);
+      const listed = others.slice(0, MAX_LISTED_NOTES);
+      const more = others.length > listed.length ? ` and ${others.length - listed.length} more notes` : '';
+      report('actor.duplicate-id', meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
+        `The actor id \`${meta.id}\` is also defined by ${listed.map((a) => a.note.path).join(', ')}${more}; mentions resolve to ${sameId[0].note.path}.`,
+        {},
+        listed.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: oneLine(`\`${meta.id}\` defined here too`) })));
+    }
+    for (const alias of meta.aliases) {
+      const owners = workspace.actorsNamed(alias.value).filter((a) => a.id.toLowerCase() !== meta.id.toLowerCase());
+      if (owners.length === 0) continue;
+      report('actor.duplicate-alias', alias.span ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
+        `The alias \`${alias.value}\` also names ${owners.slice(0, MAX_LISTED_NOTES).map((a) => a.id).join(', ')}${owners.length > MAX_LISTED_NOTES ? ` and ${owners.length - MAX_LISTED_NOTES} more actors` : ''}; a mention of it resolves to ${workspace.resolveActor(alias.value)?.id}.`,
+        { alias: alias.value, actors: [meta.id, ...owners.map((a) => a.id)] });
+    }
+  },
+});
