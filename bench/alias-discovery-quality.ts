@@ -278,7 +278,7 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-function capitalisedWords(workspace: Workspace, notes: Note[]): number {
+function capitalisedWords(notes: Note[]): number {
   let count = 0;
   for (const note of notes) for (const region of note.prose) count += (note.text.slice(region.start, region.end).match(/\p{Lu}[\p{L}\p{M}]{3,}/gu) ?? []).length;
   return count;
@@ -343,7 +343,7 @@ async function main(): Promise<void> {
   for (const group of groups) {
     const notes = notesByGroup.get(group)!;
     const hints = fullHints.filter((h) => groupOf(workspace, h.uri) === group);
-    push(`| ${group} | ${notes.length} | ${capitalisedWords(workspace, notes)} | ${hints.length} |`);
+    push(`| ${group} | ${notes.length} | ${capitalisedWords(notes)} | ${hints.length} |`);
   }
   for (const h of fullHints) push(`- ${workspace.relativePath(h.uri)}: «${h.text}» → ${h.actorId}`);
   push('');

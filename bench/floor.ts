@@ -42,7 +42,6 @@ export function runFloor(root: string): Promise<FloorRun> {
 }
 
 function readEverything(root: string): { notes: number; readMs: number } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const matter = require('gray-matter') as (text: string) => { data: unknown };
   const pending = [root];
   let notes = 0;

@@ -657,7 +657,7 @@ function fill(random: Random, template: string): string {
 
 /** "an" before a vowel, "a" before anything else. */
 function withArticles(text: string): string {
-  return text.replace(/\b([Aa])n? (?=([\p{L}]))/gu, (match, a: string, next: string) => (/[aeiouAEIOU]/.test(next) ? `${a}n ` : `${a} `));
+  return text.replace(/\b([Aa])n? (?=(\p{L}))/gu, (_match, a: string, next: string) => (/[aeiou]/i.test(next) ? `${a}n ` : `${a} `));
 }
 
 function capitalize(text: string): string {
@@ -669,7 +669,7 @@ function slugify(text: string): string {
 }
 
 function quoteYaml(value: string): string {
-  return /^[\w .'-]+$/.test(value) && !/^(yes|no|true|false|null|on|off)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[\w .'-]+$/.test(value) && !/^(?:yes|no|true|false|null|on|off)$/i.test(value) ? value : JSON.stringify(value);
 }
 
 if (require.main === module) {

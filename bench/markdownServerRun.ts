@@ -178,7 +178,6 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
 
 /** What VS Code's markdown extension answers for its server: markdown-it tokens and file-system access. */
 function serveClientRequests(session: LspSession, root: string, install: MarkdownServerInstall): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const MarkdownIt = require(install.markdownIt) as new (options: object) => { parse(text: string, env: object): unknown[] };
   const md = new MarkdownIt({ html: true, linkify: true });
   const { connection } = session;

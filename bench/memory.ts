@@ -1,7 +1,7 @@
 // Memory under sustained editing: spawns the built server (node --expose-gc dist/server.js --stdio) on a copy of
 // samples/, types and deletes 10,000 times in one open note, then in 20 notes round-robin, and compares the server's
 // heap and RSS (read through counterpoint/memoryUsage, after a full garbage collection) before and after.
-// A third scenario indexes a 20 MB note and deletes it. Heap plus typed arrays growing by more than
+// A third scenario indexes a 15 MB note (just under the size limit) and deletes it. Heap plus typed arrays growing by more than
 // COUNTERPOINT_MEMORY_LIMIT_MB (default 8) fails the run: something keeps every version, or what a huge note needed.
 //
 //   npm run build && node out/bench/memory.js [--edits 10000]
@@ -106,12 +106,12 @@ const typing: Workload = async (session, _root, typists) => {
   return EDITS;
 };
 
-/** A 20 MB note appears on disk, is indexed, and goes again: what it needed must go with it. */
+/** A 15 MB note (just under the 16 MB limit) appears on disk, is indexed, and goes again: what it needed must go with it. */
 const hugeNoteComesAndGoes: Workload = async (session, root) => {
   const file = path.join(root, 'articles', 'huge.md');
   const uri = pathToFileURL(file).href;
   const sentence = 'Tokayev met the press, and lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
-  fs.writeFileSync(file, sentence.repeat(Math.ceil((20 * 1024 * 1024) / sentence.length)));
+  fs.writeFileSync(file, sentence.repeat(Math.ceil((15 * 1024 * 1024) / sentence.length)));
   const created = session.publications.length;
   await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
   await session.waitForPublication(uri, created, () => true);
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const rows = [
     await scenario('one note', ['articles/channel24-tokayev-distances-himself.md']),
     await scenario(`${twenty.length} notes, round-robin`, twenty),
-    await scenario('a 20 MB note indexed, then deleted', ['articles/channel24-tokayev-distances-himself.md'], hugeNoteComesAndGoes),
+    await scenario('a 15 MB note indexed, then deleted', ['articles/channel24-tokayev-distances-himself.md'], hugeNoteComesAndGoes),
   ];
   process.stdout.write([
     `Server memory after a full GC, before and after ${EDITS} edits (typing and deleting "${PHRASE.trim()}" a character at a time),`,

@@ -75,7 +75,7 @@ function parseOptions(argv: string[]): Options {
 export function machine(): Machine {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
-    cpu = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+    cpu = /^model name[ \t]*:[ \t]*(\S.*)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
   } catch {
     // Not Linux: os.cpus() it is.
   }

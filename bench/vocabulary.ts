@@ -130,7 +130,7 @@ export function proseWords(): Set<string> {
     for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(word);
   };
   for (const list of [TOPICS, NOUNS, ADJECTIVES, VERBS_PAST, SPEECH_VERBS, TIMES, PLACES, SECTION_HEADINGS, ...TEMPLATES, TITLE_TEMPLATES]) {
-    for (const item of list) add(item.replace(/\{[a-zA-Z]+\}/g, ' '));
+    for (const item of list) add(item.replace(/\{[a-z]+\}/gi, ' '));
   }
   for (const names of Object.values(OUTLET_NAMES)) for (const name of names) add(name);
   return words;

@@ -1,6 +1,7 @@
 // Counterpoint: Create Workspace. The files come from the server's one scaffolder (the same as `counterpoint init`);
 // this creates each one that is not there yet, and never replaces a file.
 import * as vscode from 'vscode';
+import { isInsideRoot } from '../../shared/src/insideRoot';
 import type { NewWorkspaceFiles } from '../../shared/src/protocol';
 
 export interface CreatedWorkspace {
@@ -53,7 +54,9 @@ export async function createWorkspace(template: () => Promise<NewWorkspaceFiles>
   const edit = new vscode.WorkspaceEdit();
   for (const file of files) {
     const uri = vscode.Uri.joinPath(target, ...file.path.split('/'));
-    if (await statOf(uri)) result.kept.push(file.path);
+    // The paths come from the server, which is not trusted to keep them inside the folder.
+    if (!isInsideRoot(uri.toString(), target.toString())) result.skipped.push(file.path);
+    else if (await statOf(uri)) result.kept.push(file.path);
     else if (await throughLink(target, uri)) result.skipped.push(file.path);
     else {
       // ignoreIfExists: a file that appears meanwhile is kept too.
@@ -79,7 +82,7 @@ export async function runCreateWorkspace(
   const parts = [
     result.created.length > 0 ? `created ${result.created.join(', ')}` : 'nothing to create',
     ...(result.kept.length > 0 ? [`kept ${result.kept.join(', ')} (already there)`] : []),
-    ...(result.skipped.length > 0 ? [`skipped ${result.skipped.join(', ')} (a linked folder)`] : []),
+    ...(result.skipped.length > 0 ? [`skipped ${result.skipped.join(', ')} (outside the folder, or through a linked folder)`] : []),
   ];
   const message = `Counterpoint: ${parts.join('; ')} in ${result.folder.fsPath}.`;
   const inWorkspace = vscode.workspace.getWorkspaceFolder(result.folder) !== undefined;

@@ -7,6 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { targetsOutside } from './editTargets';
 import { ActorSourcesRequest, ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, NewWorkspaceFilesRequest, ReindexRequest } from '../../shared/src/protocol';
 import type { MatrixMessageOutcome } from './claimMatrixMessages';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
@@ -177,6 +178,12 @@ async function importArticle(languageClient: LanguageClient, output: vscode.Outp
   const result = await languageClient.sendRequest(ImportArticleRequest, { uri: document.uri.toString(), text: document.getText() });
   if ('error' in result) {
     notify(output, vscode.window.showErrorMessage(`Counterpoint: ${result.error}`));
+    return;
+  }
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+  const outside = targetsOutside(result.edit, folders);
+  if (outside.length > 0) {
+    notify(output, vscode.window.showErrorMessage(`Counterpoint: the import would write outside the workspace folders (${outside[0]}); nothing was imported.`));
     return;
   }
   const edit = await languageClient.protocol2CodeConverter.asWorkspaceEdit(result.edit);

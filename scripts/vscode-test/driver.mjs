@@ -236,7 +236,7 @@ try {
   await page.exposeFunction('codeAutomationExit', (code) => { exitResolve(Number(code) || 0); });
 
   async function screenshot(name) {
-    const safe = String(name).replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.png$/i, '');
+    const safe = String(name).replace(/[^\w.-]/g, '_').replace(/\.png$/i, '');
     fs.mkdirSync(screenshotOutDir, { recursive: true });
     const out = path.join(screenshotOutDir, `${safe}.png`);
     await page.screenshot({ path: out });

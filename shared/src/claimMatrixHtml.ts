@@ -2,6 +2,8 @@
 // Every string that comes from notes (keys, outlets, perspectives, names, claim words, paths) goes through escapeHtml;
 // the page loads nothing, and its Content-Security-Policy lets only its own nonce'd style and script run.
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from './claimMatrixData';
+// The page's stylesheets and script are real files in claimMatrix/, embedded as strings by `npm run build`.
+import { FILE_PALETTE, MATRIX_STYLE, MATRIX_SCRIPT, WEBVIEW_PALETTE } from './claimMatrix/assets.generated';
 import { FORMAT_DOCS_URL } from './projectLinks';
 
 /** Where the page is shown: a VS Code webview (theme variables, opening notes by message) or a file in a browser. */
@@ -59,7 +61,7 @@ interface Column {
 
 /** The whole page: a self-contained HTML document with the table, filters, legend, style and script. */
 export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHtmlOptions): string {
-  if (!/^[A-Za-z0-9+/_=-]{8,}$/.test(options.nonce)) throw new Error('renderClaimMatrixHtml: the nonce must be 8 or more base64 characters');
+  if (!/^[\w+/=-]{8,}$/.test(options.nonce)) throw new Error('renderClaimMatrixHtml: the nonce must be 8 or more base64 characters');
   const { host, nonce } = options;
   const columns: Column[] = matrix.perspectives.flatMap(({ perspective, outlets }, perspectiveIndex) =>
     outlets.map((outlet, i) => ({ perspective, perspectiveIndex, outlet, startsGroup: i === 0 && perspectiveIndex > 0 })));
@@ -87,7 +89,7 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     ...(host === 'file' ? ['<meta name="color-scheme" content="light dark">', '<link rel="icon" href="data:,">'] : []),
     `<title>${escapeHtml(heading)}</title>`,
-    `<style nonce="${nonce}">${host === 'webview' ? WEBVIEW_PALETTE : FILE_PALETTE}${STYLE}</style>`,
+    `<style nonce="${nonce}">${host === 'webview' ? WEBVIEW_PALETTE : FILE_PALETTE}${MATRIX_STYLE}</style>`,
     '</head>',
     `<body data-host="${host}">`,
     '<header class="top">',
@@ -96,7 +98,7 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
     '</header>',
     body,
     ...(options.footer ? [`<footer class="foot">${escapeHtml(options.footer)}</footer>`] : []),
-    `<script nonce="${nonce}">${SCRIPT}</script>`,
+    `<script nonce="${nonce}">${MATRIX_SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
@@ -165,7 +167,15 @@ function renderLegend(): string {
   ].join('\n');
 }
 
+/**
+ * Up to this many cells, an empty one is labelled for screen readers ("TASS, russian-state: not carried"); a larger
+ * table (thousands of claims and outlets) leaves empty cells bare, so that the page stays linear in what is carried
+ * rather than in claims times outlets times the length of outlet names.
+ */
+const MAX_LABELLED_CELLS = 100_000;
+
 function renderTable(matrix: ClaimMatrixData, columns: Column[], actors: string[], options: MatrixHtmlOptions): string {
+  const labelEmpty = matrix.rows.length * columns.length <= MAX_LABELLED_CELLS;
   const groupRow = matrix.perspectives.map(({ perspective, outlets }, i) =>
     `<th scope="colgroup" colspan="${outlets.length}" class="perspective${i > 0 ? ' group-start' : ''}" data-p="${i}">${escapeHtml(perspective)}</th>`).join('');
   const outletRow = columns.map((column, i) =>
@@ -178,13 +188,13 @@ function renderTable(matrix: ClaimMatrixData, columns: Column[], actors: string[
     `<tr>${outletRow}</tr>`,
     '</thead>',
     '<tbody>',
-    ...matrix.rows.map((row) => renderRow(row, columns, actorIndex, options)),
+    ...matrix.rows.map((row) => renderRow(row, columns, actorIndex, options, labelEmpty)),
     '</tbody>',
     '</table>',
   ].join('\n');
 }
 
-function renderRow(row: MatrixRow, columns: Column[], actorIndex: Map<string, number>, options: MatrixHtmlOptions): string {
+function renderRow(row: MatrixRow, columns: Column[], actorIndex: Map<string, number>, options: MatrixHtmlOptions, labelEmpty: boolean): string {
   const actors = row.actors.map((name) => actorIndex.get(name)).join(' ');
   const mark = row.hasCounterSource
     ? ''
@@ -193,16 +203,15 @@ function renderRow(row: MatrixRow, columns: Column[], actorIndex: Map<string, nu
   const first = row.firstAppearance
     ? `<span class="claimants">first ${escapeHtml(row.firstAppearance.date)}, ${escapeHtml(row.firstAppearance.outlet)}</span>` : '';
   const header = `<th scope="row" class="claim">${mark}<code class="key">${escapeHtml(row.key)}</code>${claimants}${first}</th>`;
-  const cells = columns.map((column, i) => {
-    const cell = row.cells.find((c) => c.outlet === column.outlet && c.perspective === column.perspective);
-    return renderCell(row, cell, column, i, options);
-  });
+  const byColumn = new Map(row.cells.map((c) => [`${c.perspective}\n${c.outlet}`, c]));
+  const cells = columns.map((column, i) => renderCell(row, byColumn.get(`${column.perspective}\n${column.outlet}`), column, i, options, labelEmpty));
   return `<tr class="row${row.hasCounterSource ? '' : ' missing'}" data-key="${escapeHtml(row.key)}" data-actors="${actors}" data-first="${escapeHtml(row.firstAppearance?.date ?? '')}">${header}${cells.join('')}</tr>`;
 }
 
-function renderCell(row: MatrixRow, cell: MatrixCell | undefined, column: Column, index: number, options: MatrixHtmlOptions): string {
+function renderCell(row: MatrixRow, cell: MatrixCell | undefined, column: Column, index: number, options: MatrixHtmlOptions, labelEmpty: boolean): string {
   const classes = `cell${column.startsGroup ? ' group-start' : ''}`;
   const position = `data-p="${column.perspectiveIndex}" data-col="${index}"`;
+  if (!cell && !labelEmpty) return `<td class="${classes}" ${position}></td>`;
   const where = `${escapeHtml(column.outlet)}, ${escapeHtml(column.perspective)}`;
   if (!cell) return `<td class="${classes}" ${position} tabindex="-1" aria-label="${where}: not carried"></td>`;
   const dates = [...new Set(cell.occurrences.map((o) => o.date).filter((d): d is string => d !== undefined && ISO_DATE.test(d)))].sort();
@@ -283,383 +292,3 @@ function noteHref(relativePath: string): string {
   return relativePath.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
 }
 
-// ---- style ----
-
-const FILE_PALETTE = `
-:root {
-  color-scheme: light dark;
-  --cp-bg: #ffffff; --cp-fg: #1f2328; --cp-muted: #59636e; --cp-border: #d1d9e0; --cp-strong-border: #8c959f;
-  --cp-header-bg: #f6f8fa; --cp-hover: #eef3f9; --cp-panel: #f6f8fa;
-  --cp-asserts: #1a7f37; --cp-reports: #0969da; --cp-disputes: #cf222e; --cp-warn: #9a6700; --cp-warn-bg: #fff8c5;
-  --cp-focus: #0969da; --cp-link: #0969da;
-  --cp-input-bg: #ffffff; --cp-input-fg: #1f2328; --cp-input-border: #8c959f;
-  --cp-button-bg: #f6f8fa; --cp-button-fg: #1f2328;
-  --cp-font: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; --cp-mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", monospace;
-  --cp-tint: 13%; --cp-font-size: 14px;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --cp-bg: #0d1117; --cp-fg: #e6edf3; --cp-muted: #9198a1; --cp-border: #30363d; --cp-strong-border: #656c76;
-    --cp-header-bg: #161b22; --cp-hover: #1c2330; --cp-panel: #161b22;
-    --cp-asserts: #3fb950; --cp-reports: #58a6ff; --cp-disputes: #ff7b72; --cp-warn: #d29922; --cp-warn-bg: #2e2610;
-    --cp-focus: #58a6ff; --cp-link: #58a6ff;
-    --cp-input-bg: #0d1117; --cp-input-fg: #e6edf3; --cp-input-border: #656c76;
-    --cp-button-bg: #21262d; --cp-button-fg: #e6edf3;
-    --cp-tint: 18%;
-  }
-}
-@media (forced-colors: active) {
-  :root { --cp-tint: 0%; }
-}
-`;
-
-const WEBVIEW_PALETTE = `
-:root, body {
-  --cp-bg: var(--vscode-editor-background); --cp-fg: var(--vscode-editor-foreground, var(--vscode-foreground));
-  --cp-muted: var(--vscode-descriptionForeground); --cp-border: var(--vscode-editorWidget-border, var(--vscode-panel-border, #8884));
-  --cp-strong-border: var(--vscode-editorGroup-border, var(--cp-border));
-  --cp-header-bg: var(--vscode-editorWidget-background, var(--vscode-sideBar-background)); --cp-hover: var(--vscode-list-hoverBackground);
-  --cp-panel: var(--vscode-editorWidget-background, var(--vscode-sideBar-background));
-  --cp-asserts: var(--vscode-charts-green); --cp-reports: var(--vscode-charts-blue); --cp-disputes: var(--vscode-charts-red);
-  --cp-warn: var(--vscode-editorWarning-foreground, var(--vscode-charts-yellow)); --cp-warn-bg: transparent;
-  --cp-focus: var(--vscode-focusBorder); --cp-link: var(--vscode-textLink-foreground);
-  --cp-input-bg: var(--vscode-input-background); --cp-input-fg: var(--vscode-input-foreground); --cp-input-border: var(--vscode-input-border, var(--vscode-dropdown-border, transparent));
-  --cp-button-bg: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); --cp-button-fg: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground));
-  --cp-font: var(--vscode-font-family); --cp-mono: var(--vscode-editor-font-family, monospace);
-  --cp-tint: 16%; --cp-font-size: var(--vscode-font-size, 13px);
-}
-body.vscode-light { color-scheme: light; }
-body.vscode-dark { color-scheme: dark; }
-body.vscode-high-contrast { color-scheme: dark; }
-body.vscode-high-contrast-light { color-scheme: light; }
-body.vscode-high-contrast, body.vscode-high-contrast-light {
-  --cp-border: var(--vscode-contrastBorder); --cp-strong-border: var(--vscode-contrastBorder); --cp-tint: 0%;
-  --cp-hover: transparent; --cp-header-bg: var(--vscode-editor-background); --cp-panel: var(--vscode-editor-background);
-}
-body.vscode-high-contrast .cell:hover, body.vscode-high-contrast-light .cell:hover { outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -3px; }
-`;
-
-const STYLE = `
-*, *::before, *::after { box-sizing: border-box; }
-[hidden] { display: none !important; }
-html, body { margin: 0; background: var(--cp-bg); color: var(--cp-fg); }
-body { font-family: var(--cp-font); font-size: var(--cp-font-size); line-height: 1.4; padding: 16px 20px; }
-h1 { font-size: 1.5em; font-weight: 600; margin: 0; }
-h1 .subtitle { color: var(--cp-muted); font-weight: 400; }
-.top { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 18px; margin-bottom: 10px; }
-.summary { margin: 0; color: var(--cp-muted); }
-.muted { color: var(--cp-muted); font-weight: 400; }
-code, .key { font-family: var(--cp-mono); font-size: 0.95em; color: inherit; background: none; padding: 0; }
-.warn-mark { color: var(--cp-warn); font-weight: 700; }
-.filters { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 8px 12px; margin-bottom: 8px;
-  background: var(--cp-panel); border: 1px solid var(--cp-border); border-radius: 6px; }
-.filters .group { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; border: 0; margin: 0; padding: 0; }
-.filters legend { float: left; margin-right: 6px; font-weight: 600; padding: 0; }
-.field { display: inline-flex; align-items: center; gap: 6px; font-weight: 600; }
-.check { display: inline-flex; align-items: center; gap: 4px; }
-select { max-width: 16em; }
-select, input[type="date"], button { font: inherit; color: var(--cp-input-fg); background: var(--cp-input-bg);
-  border: 1px solid var(--cp-input-border); border-radius: 3px; padding: 2px 6px; font-weight: 400; }
-button { background: var(--cp-button-bg); color: var(--cp-button-fg); cursor: pointer; }
-#f-count { margin-left: auto; color: var(--cp-muted); }
-:focus-visible { outline: 2px solid var(--cp-focus); outline-offset: 1px; }
-.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 0 0 12px; padding: 0; color: var(--cp-muted); }
-.legend li { display: inline-flex; align-items: center; gap: 6px; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 340px); gap: 16px; align-items: start; }
-@media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
-.table-wrap { overflow: auto; max-width: 100%; border: 1px solid var(--cp-border); border-radius: 6px; }
-.matrix { border-collapse: separate; border-spacing: 0; width: 100%; }
-.matrix th, .matrix td { border-bottom: 1px solid var(--cp-border); padding: 6px 10px; text-align: left; vertical-align: middle; }
-.matrix thead th { background: var(--cp-header-bg); position: sticky; z-index: 1; }
-.matrix thead tr:first-child th { top: 0; }
-.matrix thead tr:nth-child(2) th { top: var(--cp-group-height, 29px); }
-.matrix .corner { vertical-align: bottom; left: 0; z-index: 2; }
-.matrix .perspective { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.85em; font-weight: 700; color: var(--cp-muted);
-  border-bottom: 2px solid var(--cp-strong-border); white-space: nowrap; }
-.matrix .outlet { font-weight: 600; min-width: 7.5em; max-width: 10em; vertical-align: bottom; }
-.matrix .group-start { border-left: 2px solid var(--cp-strong-border); }
-.matrix .claim { font-weight: 400; position: sticky; left: 0; background: var(--cp-bg); z-index: 1; max-width: 30em; border-right: 1px solid var(--cp-border); }
-.matrix .claim .key { font-weight: 600; }
-.matrix .claimants { display: block; color: var(--cp-muted); font-size: 0.92em; margin-top: 1px; }
-.matrix tr.missing .claim { box-shadow: inset 3px 0 0 var(--cp-warn); }
-.matrix tr:has(.cell.current) .claim { background: var(--cp-hover); }
-.matrix tbody tr:last-child > * { border-bottom: 0; }
-.cell { cursor: default; min-width: 7.5em; }
-.cell.filled { cursor: pointer; }
-.cell:hover { background: var(--cp-hover); }
-.cell:focus { outline: 2px solid var(--cp-focus); outline-offset: -2px; }
-.cell.current { background: var(--cp-hover); }
-.cell.out-of-range .stances { opacity: 0.3; }
-.cell a.open { color: inherit; text-decoration: none; display: block; }
-.stances { display: flex; flex-direction: column; align-items: flex-start; gap: 3px; }
-.stance { --c: var(--cp-muted); display: inline-flex; align-items: center; gap: 5px; white-space: nowrap; padding: 1px 8px 1px 6px;
-  border-radius: 999px; border: 1px solid color-mix(in srgb, var(--c) 55%, transparent);
-  background: color-mix(in srgb, var(--c) var(--cp-tint), transparent); color: var(--cp-fg); font-size: 0.95em; }
-.stance .mark { color: var(--c); font-size: 1.1em; line-height: 1; }
-.stance .times { color: var(--cp-muted); font-weight: 400; font-size: 0.9em; }
-.stance.asserts { --c: var(--cp-asserts); }
-.stance.reports { --c: var(--cp-reports); }
-.stance.disputes { --c: var(--cp-disputes); font-weight: 700; }
-.stance.qualifies { --c: var(--cp-disputes); }
-.detail { position: sticky; top: 0; background: var(--cp-panel); border: 1px solid var(--cp-border); border-radius: 6px; padding: 10px 14px;
-  max-height: calc(100vh - 40px); overflow: auto; }
-.detail h2 { font-size: 1.1em; margin: 0 0 4px; }
-.detail p { margin: 0 0 8px; }
-.detail .hint { color: var(--cp-muted); margin: 0; }
-.detail .occurrences { margin: 0; padding-left: 1.2em; }
-.detail .occurrences li { margin-bottom: 10px; }
-.detail q { display: block; margin: 4px 0 2px; font-style: italic; }
-.detail .meta { display: block; color: var(--cp-muted); font-size: 0.92em; overflow-wrap: anywhere; }
-.detail a, .detail .link { color: var(--cp-link); }
-.link { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; text-align: left; }
-.empty { color: var(--cp-muted); padding: 12px; }
-.empty-state { max-width: 60em; }
-.empty-state pre { overflow-x: auto; padding: 8px 12px; border: 1px solid var(--cp-border); }
-.empty-state button { margin-right: 1em; }
-.foot { margin-top: 16px; color: var(--cp-muted); font-size: 0.92em; }
-`;
-
-// ---- behaviour: plain ES2019, no template literals, so that it can live in this string ----
-
-const SCRIPT = `
-(function () {
-  'use strict';
-  var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
-  var table = document.getElementById('matrix');
-  var form = document.getElementById('filters');
-  var walkthrough = document.getElementById('open-walkthrough');
-  if (walkthrough && vscode) walkthrough.addEventListener('click', function () { vscode.postMessage({ type: 'walkthrough' }); });
-  if (!table || !form) return;
-  var byId = function (id) { return document.getElementById(id); };
-  var actorSelect = byId('f-actor'), fromInput = byId('f-from'), toInput = byId('f-to');
-  var undatedBox = byId('f-undated'), missingBox = byId('f-missing'), count = byId('f-count');
-  var noMatch = byId('no-match'), detail = byId('detail'), sortSelect = byId('f-sort');
-  var perspectiveBoxes = Array.prototype.slice.call(form.querySelectorAll('input[data-filter-p]'));
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var current = null;
-  form.hidden = false;
-
-  function tds(row) { return Array.prototype.filter.call(row.cells, function (c) { return c.tagName === 'TD'; }); }
-  function visibleCells(row) { return tds(row).filter(function (c) { return !c.hidden; }); }
-  function visibleRows() { return rows.filter(function (r) { return !r.hidden; }); }
-  function isShown(cell) { return !!cell && !cell.hidden && !cell.parentElement.hidden; }
-
-  function inDates(cell, from, to, undated) {
-    if (!from && !to) return true;
-    var dates = cell.getAttribute('data-dates') ? cell.getAttribute('data-dates').split(' ') : [];
-    for (var i = 0; i < dates.length; i++) {
-      if ((!from || dates[i] >= from) && (!to || dates[i] <= to)) return true;
-    }
-    return undated && cell.getAttribute('data-undated') === '1';
-  }
-
-  // Claims by key as rendered, or by first appearance (undated ones last); the table's rows are moved, not rebuilt.
-  var byKey = rows.slice();
-  function sortRows() {
-    var order = byKey.slice();
-    if (sortSelect.value === 'first') {
-      order.sort(function (a, b) {
-        var da = a.getAttribute('data-first'), db = b.getAttribute('data-first');
-        if (da === db) return byKey.indexOf(a) - byKey.indexOf(b);
-        if (!da) return 1;
-        if (!db) return -1;
-        return da < db ? -1 : 1;
-      });
-    }
-    var body = table.tBodies[0];
-    order.forEach(function (row) { body.appendChild(row); });
-    rows = order;
-  }
-
-  function apply() {
-    sortRows();
-    var shown = {};
-    perspectiveBoxes.forEach(function (box) { shown[box.getAttribute('data-filter-p')] = box.checked; });
-    Array.prototype.forEach.call(table.querySelectorAll('[data-p]'), function (el) { el.hidden = !shown[el.getAttribute('data-p')]; });
-    var actor = actorSelect.value, from = fromInput.value, to = toInput.value;
-    undatedBox.disabled = !from && !to;
-    var visible = 0;
-    rows.forEach(function (row) {
-      var wanted = (!actor || (' ' + row.getAttribute('data-actors') + ' ').indexOf(' ' + actor + ' ') >= 0) &&
-        (!missingBox.checked || row.classList.contains('missing'));
-      var carried = false;
-      tds(row).forEach(function (cell) {
-        if (!cell.classList.contains('filled')) return;
-        var inRange = inDates(cell, from, to, undatedBox.checked);
-        cell.classList.toggle('out-of-range', !inRange);
-        if (inRange && shown[cell.getAttribute('data-p')]) carried = true;
-      });
-      row.hidden = !(wanted && carried);
-      if (!row.hidden) visible++;
-    });
-    count.textContent = visible + ' of ' + rows.length + ' claims';
-    noMatch.hidden = visible > 0;
-    if (!isShown(current)) setCurrent(firstCell(), false);
-    save();
-  }
-
-  function firstCell() {
-    var list = visibleRows();
-    for (var i = 0; i < list.length; i++) {
-      var filled = visibleCells(list[i]).filter(function (c) { return c.classList.contains('filled'); })[0];
-      if (filled) return filled;
-    }
-    return list.length ? visibleCells(list[0])[0] || null : null;
-  }
-
-  function setCurrent(cell, focus) {
-    if (current && current !== cell) { current.tabIndex = -1; current.classList.remove('current'); }
-    current = cell || null;
-    if (!current) { showDetail(null); return; }
-    current.tabIndex = 0;
-    current.classList.add('current');
-    if (focus) current.focus();
-    showDetail(current);
-  }
-
-  function showDetail(cell) {
-    detail.textContent = '';
-    var source = cell && cell.querySelector('.detail-src');
-    if (source) {
-      var copy = source.cloneNode(true);
-      copy.hidden = false;
-      copy.className = 'detail-body';
-      detail.appendChild(copy);
-      return;
-    }
-    var hint = document.createElement('p');
-    hint.className = 'hint';
-    if (cell) {
-      var outlet = table.tHead.querySelector('th[data-col="' + cell.getAttribute('data-col') + '"]');
-      var key = cell.parentElement.querySelector('.key');
-      hint.textContent = (outlet ? outlet.textContent : 'This outlet') + ' does not carry ' + (key ? key.textContent : 'this claim') + '.';
-    } else {
-      hint.textContent = 'No cell selected.';
-    }
-    detail.appendChild(hint);
-  }
-
-  function open(target) {
-    var uri = target.getAttribute('data-uri');
-    if (vscode && uri) {
-      vscode.postMessage({ type: 'open', uri: uri, line: Number(target.getAttribute('data-line')) });
-      return;
-    }
-    var link = target.tagName === 'A' ? target : target.querySelector('a.open');
-    if (link) link.click();
-  }
-
-  function move(cell, key, ctrl) {
-    var list = visibleRows();
-    var row = list.indexOf(cell.parentElement);
-    var cells = visibleCells(cell.parentElement);
-    var column = cells.indexOf(cell);
-    var at = function (r, c) { var target = list[r]; return target ? visibleCells(target)[c] : undefined; };
-    switch (key) {
-      case 'ArrowRight': return cells[column + 1];
-      case 'ArrowLeft': return cells[column - 1];
-      case 'ArrowDown': return at(row + 1, column);
-      case 'ArrowUp': return at(row - 1, column);
-      case 'PageDown': return at(Math.min(row + 10, list.length - 1), column);
-      case 'PageUp': return at(Math.max(row - 10, 0), column);
-      case 'Home': return ctrl ? at(0, 0) : cells[0];
-      case 'End': return ctrl ? at(list.length - 1, cells.length - 1) : cells[cells.length - 1];
-      default: return undefined;
-    }
-  }
-
-  table.addEventListener('keydown', function (event) {
-    var cell = event.target.closest && event.target.closest('td');
-    if (!cell) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      open(cell);
-      return;
-    }
-    var target = move(cell, event.key, event.ctrlKey || event.metaKey);
-    if (target === undefined && !/^(Arrow|Page|Home|End)/.test(event.key)) return;
-    event.preventDefault();
-    if (target) setCurrent(target, true);
-  });
-  table.addEventListener('click', function (event) {
-    var cell = event.target.closest && event.target.closest('td');
-    if (!cell) return;
-    setCurrent(cell, true);
-    if (!event.target.closest('a')) open(cell);
-  });
-  table.addEventListener('focusin', function (event) {
-    var cell = event.target.closest && event.target.closest('td');
-    if (cell && cell !== current) setCurrent(cell, false);
-  });
-  table.addEventListener('mouseover', function (event) {
-    var cell = event.target.closest && event.target.closest('td');
-    if (cell) showDetail(cell);
-  });
-  table.addEventListener('mouseleave', function () { showDetail(current); });
-  detail.addEventListener('click', function (event) {
-    var button = event.target.closest && event.target.closest('button.open');
-    if (button) open(button);
-  });
-
-  form.addEventListener('input', apply);
-  form.addEventListener('change', apply);
-  form.addEventListener('submit', function (event) { event.preventDefault(); });
-  byId('f-reset').addEventListener('click', function () {
-    actorSelect.value = '';
-    fromInput.value = '';
-    toInput.value = '';
-    undatedBox.checked = true;
-    missingBox.checked = false;
-    sortSelect.value = 'key';
-    perspectiveBoxes.forEach(function (box) { box.checked = true; });
-    apply();
-  });
-
-  function optionValue(select, text) {
-    for (var i = 0; i < select.options.length; i++) if (select.options[i].text === text) return select.options[i].value;
-    return '';
-  }
-
-  function save() {
-    if (!vscode) return;
-    var selected = actorSelect.options[actorSelect.selectedIndex];
-    vscode.setState({
-      actor: actorSelect.value ? selected.text : '',
-      hidden: perspectiveBoxes.filter(function (box) { return !box.checked; }).map(function (box) { return box.value; }),
-      from: fromInput.value, to: toInput.value, undated: undatedBox.checked, missing: missingBox.checked, sort: sortSelect.value,
-      row: current ? current.parentElement.getAttribute('data-key') : null,
-      column: current ? Number(current.getAttribute('data-col')) : null,
-      scrollTop: window.scrollY, scrollLeft: table.parentElement.scrollLeft,
-    });
-  }
-  var scrollTimer = 0;
-  function saveSoon() {
-    clearTimeout(scrollTimer);
-    scrollTimer = setTimeout(save, 150);
-  }
-  window.addEventListener('scroll', saveSoon, { passive: true });
-  table.parentElement.addEventListener('scroll', saveSoon, { passive: true });
-
-  // In VS Code the page is rebuilt when the matrix is refreshed: the filters and the selected cell carry over.
-  var state = vscode && vscode.getState();
-  if (state) {
-    actorSelect.value = state.actor ? optionValue(actorSelect, state.actor) : '';
-    perspectiveBoxes.forEach(function (box) { box.checked = (state.hidden || []).indexOf(box.value) < 0; });
-    fromInput.value = state.from || '';
-    toInput.value = state.to || '';
-    undatedBox.checked = state.undated !== false;
-    missingBox.checked = !!state.missing;
-    sortSelect.value = state.sort === 'first' ? 'first' : 'key';
-    var row = rows.filter(function (r) { return r.getAttribute('data-key') === state.row; })[0];
-    if (row) setCurrent(tds(row)[state.column] || null, false);
-  }
-  apply();
-  if (!current) setCurrent(firstCell(), false);
-  if (state) {
-    window.scrollTo(0, state.scrollTop || 0);
-    table.parentElement.scrollLeft = state.scrollLeft || 0;
-  }
-  var group = table.tHead.rows[0].cells[1];
-  if (group) table.style.setProperty('--cp-group-height', group.getBoundingClientRect().height + 'px');
-}());
-`;

@@ -93,7 +93,7 @@ test('report prints the claim matrix grouped by perspective, marking claims with
   const { code, stdout } = run('report', 'samples');
   assert.equal(code, 0);
   const [groups, header] = stdout.split('\n');
-  assert.match(groups, /ukrainian.*\|.*russian-state.*\|.*western.*\|.*islamist/);
+  for (const perspective of ['ukrainian', 'russian-state', 'western', 'islamist']) assert.ok(groups.includes(perspective), perspective);
   for (const outlet of ['Channel 24', 'World Today News', 'Insight News Media', 'Center for Countering Disinformation', 'TASS', 'Spektr']) assert.ok(header.includes(outlet), outlet);
   assert.match(header, /\| first seen$/);
   const spief = stdout.split('\n').find((line) => line.includes('no-recognition-dpr-lpr'))!;
@@ -101,7 +101,7 @@ test('report prints the claim matrix grouped by perspective, marking claims with
   assert.ok(spief.split('|').filter((cell) => /reports|asserts/.test(cell)).length >= 8, spief);
   assert.match(spief, /\| 2022-06-18 RIA Novosti via anedelya\.ru$/, 'first seen');
   assert.match(stdout, /^! russia-wants-northern-kazakhstan/m);
-  assert.match(stdout, /\d+ claims, \d+ outlets in \d+ perspectives; \d+ marked ! lack a counter-source\.\n/);
+  assert.match(stdout, /(?<!\d)\d+ claims, \d+ outlets in \d+ perspectives; \d+ marked ! lack a counter-source\.\n/);
   // The verdicts, naming who: every kind occurs in the samples.
   assert.match(stdout, /^Verdicts of the \d+ occurrences: \d+ contested, \d+ corroborated, \d+ cited, \d+ single-source, \d+ lacking\.$/m);
   assert.match(stdout, /^ {2}tokayev-refused-russian-order +\d+ contested · contested by Dmitry Peskov disputes it \(TASS, russian-state\)/m);
@@ -123,7 +123,7 @@ test('report --format json and markdown', () => {
   assert.match(markdown, /^# Claim matrix/);
   assert.match(markdown, /\| ⚠ `russia-wants-northern-kazakhstan` \|/);
   assert.match(markdown, /^## Verdicts$/m);
-  assert.match(markdown, /^- `tokayev-refused-russian-order`: \d+ contested · contested by Dmitry Peskov disputes it \(TASS, russian-state\)/m);
+  assert.match(markdown, /^- `tokayev-refused-russian-order`: \d+ contested · contested by Dmitry Peskov disputes it \\\(TASS, russian-state\\\)/m);
   const row = (JSON.parse(run('report', 'samples', '--format=json').stdout) as { rows: { key: string; verdicts: Record<string, number>; contestedBy: string[]; firstAppearance?: { date: string } }[] }).rows
     .find((r) => r.key === 'tokayev-refused-russian-order')!;
   assert.ok(row.verdicts.contested > 0);

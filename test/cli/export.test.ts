@@ -3,11 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { REPO, SEEDS, runCli, tempFolder } from '../helpers/cli';
+import { SEEDS, runCli, tempFolder } from '../helpers/cli';
 import type { ClaimReviewJsonLd } from '../../server/src/render/claimReview';
 import { joinLines } from '../helpers/workspace';
 
-const SAMPLES = path.join(REPO, 'samples');
 const run = runCli;
 
 function exported(...args: string[]): ClaimReviewJsonLd[] {

@@ -28,7 +28,7 @@ test('import a folder of raw seeds: one note each in articles/, what was written
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, 6);
     for (const line of lines.slice(0, 5)) {
-      assert.match(line, /^wrote \S+\/articles\/[a-z0-9-]+\.md from test\/fixtures\/seeds\/\d{3}_[0-9a-f]+\.txt: \d+ hints \(fill in [a-z, ]+; .*\d+ links? to known actors\)$/);
+      assert.match(line, /^wrote \S+\/articles\/[a-z0-9-]+\.md from test\/fixtures\/seeds\/\d{3}_[0-9a-f]+\.txt: \d+ hints \(fill in [a-z, ]+; .*\d links? to known actors\)$/);
     }
     assert.equal(lines[5], '5 notes written.');
     assert.deepEqual(articlesIn(root), [

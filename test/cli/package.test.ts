@@ -33,8 +33,8 @@ const text = (name: string): string => {
 /** Targets of markdown links and images and of HTML src/href attributes, without their #fragment. */
 function linkTargets(markdown: string): { target: string; image: boolean }[] {
   const found: { target: string; image: boolean }[] = [];
-  for (const match of markdown.matchAll(/(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)/g)) found.push({ target: match[2], image: match[1] === '!' });
-  for (const match of markdown.matchAll(/<(img|a)\b[^>]*\b(?:src|href)="([^"]+)"/g)) found.push({ target: match[2], image: match[1] === 'img' });
+  for (const match of markdown.matchAll(/(!?)\[[^[\]\n]*\]\(\s*<?([^)\s>]+)/g)) found.push({ target: match[2], image: match[1] === '!' });
+  for (const match of markdown.matchAll(/<(img|a)\s(?:[^>]*\s)?(?:src|href)="([^"]+)"/g)) found.push({ target: match[2], image: match[1] === 'img' });
   return found.map(({ target, image }) => ({ target: target.split('#')[0], image })).filter(({ target }) => target !== '');
 }
 
@@ -45,11 +45,11 @@ test('the .vsix holds the bundles, the grammar, the snippets and the walkthrough
   for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/counterpoint.injection.tmLanguage.json', 'schemas/counterpoint.schema.json', 'images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md']) {
     assert.ok(entries.has(`extension/${file}`), `${file} in ${names.join(', ')}`);
   }
-  assert.deepEqual(names.filter((name) => /^extension\/(server|client|test|samples|bench|node_modules|out)\/|\.(ts|map)$/.test(name)), []);
+  assert.deepEqual(names.filter((name) => /^extension\/(?:server|client|test|samples|bench|node_modules|out)\/|\.(?:ts|map)$/.test(name)), []);
   const manifest = JSON.parse(text('package.json'));
   for (const snippets of manifest.contributes.snippets) text(path.posix.normalize(snippets.path));
   const media = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: { media: Record<string, string> }[] }) =>
-    walkthrough.steps.flatMap((step) => Object.values(step.media).filter((value) => /\.(md|png|svg)$/.test(value))));
+    walkthrough.steps.flatMap((step) => Object.values(step.media).filter((value) => /\.(?:md|png|svg)$/.test(value))));
   assert.ok(media.length > 0);
   for (const file of media) text(path.posix.normalize(file));
 });

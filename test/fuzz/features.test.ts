@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { CodeAction, Hover, MarkupContent, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
 import { type Note } from '../../server/src/syntax/note';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { createLanguageService } from '../../server/src/languageService';

@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
 import { assertWellFormed, sampleActors } from './support';
 import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
 

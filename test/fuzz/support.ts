@@ -284,7 +284,7 @@ export function assertMentionsWellFormed(workspace: Workspace, note: Note): void
  * no other link target, no image, no raw HTML, no autolinkable URL.
  */
 /** The one command link a hover may carry: the list of an actor's sources, its arguments percent-encoded whole. */
-const ACTOR_SOURCES_LINK = /\]\(command:counterpoint\.showActorSources\?[A-Za-z0-9%._~-]*\)/g;
+const ACTOR_SOURCES_LINK = /\]\(command:counterpoint\.showActorSources\?[\w%.~-]*\)/g;
 
 export function assertInertMarkdown(markdown: string): void {
   const own = markdown.replace(ACTOR_SOURCES_LINK, ']');

@@ -50,7 +50,7 @@ test('no-counter-source: counter-source candidates from another perspective are 
     assert.notEqual(edit.textDocument.uri, session.uri(INSIGHT));
     const original = session.readFile(edit.textDocument.uri);
     const annotated = applyTextEdits(original, edit.edits);
-    const wrapped = new RegExp(`\\[([^\\]]+)\\]\\{claim=${key} stance=\\w+\\}`).exec(annotated);
+    const wrapped = new RegExp(`\\[([^[\\]]+)\\]\\{claim=${key} stance=\\w+\\}`).exec(annotated);
     assert.ok(wrapped, `the candidate wraps a sentence in a claim span with key ${key}`);
     assert.equal(annotated.replace(wrapped[0], wrapped[1]), original, 'nothing but the claim markup is added');
   }

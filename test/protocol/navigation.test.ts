@@ -124,8 +124,8 @@ test('definition on a claim key lists the other occurrences of the key', async (
 function expectedTokayevMentions(): { where: string; kind: 'wikilink' | 'by' | 'bare' }[] {
   const actorText = session.readFile(TOKAYEV);
   const frontmatter = actorText.slice(0, bodyStart(actorText));
-  const aliases = [...frontmatter.matchAll(/^\s+-\s+(.+?)\s*$/gm)].map((m) => m[1]);
-  const name = /^name:\s*(.+?)\s*$/m.exec(frontmatter)![1];
+  const aliases = [...frontmatter.matchAll(/^[ \t]+-[ \t]+(\S.*)$/gm)].map((m) => m[1].trim());
+  const name = /^name:[ \t]*(\S.*)$/m.exec(frontmatter)![1].trim();
   const names = [...new Set([name, ...aliases])];
   assert.ok(names.includes('Tokaev') && names.includes('Kasim-Jomart Tokayev'), `aliases read: ${names.join(', ')}`);
   const known = new Set(['tokayev', ...names.map((n) => n.toLowerCase())]);

@@ -292,13 +292,15 @@ describe('untrusted note text', () => {
     assert.equal(review.claimReviewed, hostile.replace(/\s+/g, ' '));
     assert.equal(review.itemReviewed.appearance[0].name, title);
     assert.equal(review.itemReviewed.appearance[0].publisher?.name, 'Evil & Co');
-    assert.equal(review.itemReviewed.appearance[0].url, 'https://evil.example/a?x=<b>');
+    assert.equal(review.itemReviewed.appearance[0].url, 'https://evil.example/a?x=%3Cb%3E');
     assert.equal(serializeJsonLd(['a\u2028b\u2029c']), '[\n  "a\\u2028b\\u2029c"\n]');
   });
 
-  test('only absolute http(s) URLs are kept', () => {
+  test('only absolute http(s) URLs are kept, normalised', () => {
     assert.equal(httpUrl('https://example.org/a?b=c'), 'https://example.org/a?b=c');
-    assert.equal(httpUrl(' http://example.org '), 'http://example.org');
+    assert.equal(httpUrl(' http://example.org '), 'http://example.org/');
+    // A quote or an angle bracket in an address is percent-encoded, never exported as written.
+    assert.equal(httpUrl('https://Example.ORG/a"b<c>?q="x"'), 'https://example.org/a%22b%3Cc%3E?q=%22x%22');
     for (const bad of ['javascript:alert(1)', 'data:text/html,<script>', 'file:///etc/passwd', '//example.org', 'https://exa mple.org', 'http://', 'ftp://example.org', '', undefined]) {
       assert.equal(httpUrl(bad), undefined, String(bad));
     }

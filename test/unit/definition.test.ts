@@ -5,7 +5,7 @@ import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { provideDefinition } from '../../server/src/features/definition';
 import { textAt } from '../helpers/edits';
-import { actorNote, articleNote, tokayevWorkspace, uriOf, withCursor, workspaceOf } from '../helpers/workspace';
+import { articleNote, tokayevWorkspace, uriOf, withCursor, workspaceOf } from '../helpers/workspace';
 
 function contextOf(workspace: Workspace): FeatureContext {
   return { workspace, settings: DEFAULT_FEATURE_SETTINGS, documentVersion: () => null };

@@ -40,6 +40,23 @@ function assertClean(code: DiagnosticCode, path: string, text: string, extra: Re
 }
 
 const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => void } } = {
+  'note.too-large': {
+    positive: () => {
+      // The 10,001st claim is where reading stops; the claims after it are not indexed.
+      const claims = Array.from({ length: 10_005 }, (_, i) => `[c${i}]{claim=k}`);
+      const workspace = workspaceOf({ 'articles/a.md': articleNote({ outlet: 'O', perspective: 'ukrainian' }, claims.join('\n\n')) });
+      const note = workspace.getNote(uriOf('articles/a.md'))!;
+      assert.equal(note.claims.length, 10_000);
+      assert.deepEqual(note.diagnostics.filter((d) => d.code === 'note.too-large').map((d) => textOf(note.text, d.span)), ['[c10000]{claim=k}']);
+      // More diagnostics than reported per note: the last one reported says how many more there are.
+      const unknown = Array.from({ length: 1_500 }, (_, i) => `[[nobody-${i}]]`).join(' ');
+      const all = noteDiagnostics(workspaceOf({ 'notes/n.md': unknown }), uriOf('notes/n.md'));
+      assert.equal(all.length, 1_000);
+      assert.equal(all.at(-1)!.code, 'note.too-large');
+      assert.match(all.at(-1)!.message, /1500 diagnostics; the 501 from here on are not shown/);
+    },
+    negative: () => assertClean('note.too-large', 'articles/a.md', VALID_ARTICLE),
+  },
   'frontmatter.missing': {
     positive: () => {
       assert.deepEqual(inNote('frontmatter.missing', 'articles/a.md', 'Tokayev spoke.\nMore.'), ['Tokayev spoke.']);

@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { MAX_CLAIMS_PER_NOTE, MAX_DIAGNOSTICS_PER_NOTE } from '../../server/src/syntax/limits';
 
 const DEADLINE_MS = 60_000;
 const REGISTRY = resolve(__dirname, '../../server/src/rules/registry');
@@ -64,6 +65,15 @@ function parseInWorker(body: string, actor = TOKAYEV): Promise<Summary> {
   });
 }
 
+/**
+ * Past the per-note caps, a note is read up to the cap: its claims stop at MAX_CLAIMS_PER_NOTE, its diagnostics at
+ * MAX_DIAGNOSTICS_PER_NOTE, of which two say so (where reading stopped, and how many diagnostics are not shown).
+ */
+function assertCapped(summary: Summary): void {
+  assert.equal(summary.claims, MAX_CLAIMS_PER_NOTE);
+  assert.deepEqual(summary.codes, { 'claim.no-counter-source': MAX_DIAGNOSTICS_PER_NOTE - 2, 'note.too-large': 2 });
+}
+
 function alternatingBackticks(length: number): string {
   let text = '';
   for (let i = 0; text.length < length; i++) text += '`'.repeat((i % 5) + 1) + 'x';
@@ -86,8 +96,7 @@ describe('linear time on hostile input', { concurrency: 1 }, () => {
   test('100,000 nested brackets, then 100,000 claims closing them', async () => {
     assert.equal((await parseInWorker('['.repeat(100_000) + 'x' + ']'.repeat(100_000))).claims, 0);
     const claims = await parseInWorker('['.repeat(100_000) + 'Tokayev' + ']{claim=k}'.repeat(100_000));
-    assert.equal(claims.claims, 100_000);
-    assert.equal(claims.codes['claim.no-counter-source'], 100_000);
+    assertCapped(claims);
   });
 
   test('a 5 MB single line of words', async () => {
@@ -101,20 +110,19 @@ describe('linear time on hostile input', { concurrency: 1 }, () => {
 
   test('100,000 claims on one line', async () => {
     const summary = await parseInWorker('[Tokayev said]{claim=k by=tokayev} '.repeat(100_000));
-    assert.equal(summary.claims, 100_000);
-    assert.equal(summary.mentions, 200_000, 'a bare and a by= mention each');
+    assertCapped(summary);
+    assert.equal(summary.mentions, 2 * MAX_CLAIMS_PER_NOTE, 'a bare and a by= mention each, up to where reading stops');
   });
 
   test('30,000 claims of one key, one per line: the counter-source check is linear too', async () => {
     const summary = await parseInWorker('[Tokayev said]{claim=k}\n'.repeat(30_000));
-    assert.equal(summary.claims, 30_000);
-    assert.deepEqual(summary.codes, { 'claim.no-counter-source': 30_000 });
+    assertCapped(summary);
   });
 
   test('80,000 claims with different keys, one per line', async () => {
     const body = Array.from({ length: 80_000 }, (_, i) => `[X]{claim=k${i}}`).join('\n');
     const summary = await parseInWorker(body);
-    assert.deepEqual(summary.codes, { 'claim.no-counter-source': 80_000 });
+    assertCapped(summary);
   });
 
   test('100,000 backticks in runs of alternating lengths', async () => {

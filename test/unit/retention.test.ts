@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
 import { parseNote, type Note, type NoteKind } from '../../server/src/syntax/note';
 import { detached } from '../../server/src/syntax/text';
 import { isCompact } from '../../server/src/model/compactNote';

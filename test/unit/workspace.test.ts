@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { defaultConfig } from '../../server/src/model/config';
 import { type Mention } from '../../server/src/model/mentionTable';
 import { Workspace } from '../../server/src/model/workspace';
-import { ROOT, actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { ROOT, actorNote, articleNote, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
 import { verdictOf } from '../../server/src/rules/counterSource';
 

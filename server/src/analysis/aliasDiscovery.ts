@@ -463,7 +463,7 @@ function wordsOfName(name: string): { words: string[]; separators: string[] } {
  * when the words cannot belong to one name (a blank line or sentence punctuation between them).
  */
 function separatorOf(between: string): string | undefined {
-  if (/^\s+$/.test(between)) return /(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(between) ? undefined : ' ';
+  if (/^\s+$/.test(between)) return /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/.test(between) ? undefined : ' ';
   const folded = between.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019\u02BC`´]/g, "'").replace(/\s+/g, ' ').trim();
   return folded === '' || /[,;:!?()[\]{}"“”«»|]/.test(folded) ? undefined : folded;
 }
@@ -489,7 +489,7 @@ function letterCount(word: string): number {
 }
 
 function isAcronym(alias: string): boolean {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
+  const letters = alias.replace(/\P{L}/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 

@@ -38,7 +38,7 @@ export interface CandidateOptions {
   /** Words already hinted as another spelling of a known actor (`alias.near-match`): they count as known. */
   nearMatches?: readonly KnownMention[];
   /** Whether a name is an id, name or alias of a known actor (spelling variants folded). */
-  isKnown(name: string): boolean;
+  isKnown: (name: string) => boolean;
   /** Whether to look for actor candidates and claim candidates. */
   actors: boolean;
   claims: boolean;
@@ -300,13 +300,13 @@ function markSentenceStarts(text: string, note: Note, tokens: Token[]): void {
     let i = token.start - 1;
     // Opening quotes, brackets, emphasis and list markers stand between a sentence's end and its first word.
     for (;;) {
-      while (i >= blockStart && /[\s“”"«»„‘’'(\[*_>•]/.test(text[i])) i--;
+      while (i >= blockStart && /[\s“”"«»„‘’'([*_>•]/.test(text[i])) i--;
       const claimText = text[i] === '}' ? claimTextEnds.get(i + 1) : undefined;
       if (claimText === undefined || claimText - 1 >= i) break;
       i = claimText - 1;
     }
     const firstOnLine = previous === undefined || previous.start < lineStart || previous.block !== token.block;
-    const atLineStart = firstOnLine && /^[ \t]*(?:[-*+•]|\d{1,3}[.)])?[ \t]*[“"«„‘'(\[*_]*$/.test(text.slice(Math.max(lineStart, blockStart), token.start));
+    const atLineStart = firstOnLine && /^[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]*)?[“"«„‘'([*_]*$/.test(text.slice(Math.max(lineStart, blockStart), token.start));
     const afterTerminator = i >= blockStart && /[.!?…:]/.test(text[i]) && !(previous?.abbreviation && previous.end === i + 1);
     token.sentenceStart = i < blockStart || atLineStart || afterTerminator;
     previous = token;
@@ -402,7 +402,7 @@ function candidatesOfRun(text: string, run: Token[], tokens: readonly Token[], e
   const first = words[0];
   if (first.sentenceStart) {
     const lower = first.word.toLowerCase();
-    const commonWord = SENTENCE_WORDS.has(lower) || evidence.lowercase.has(wordHash(lower)) || /(ly|ing|ed)$/.test(lower);
+    const commonWord = SENTENCE_WORDS.has(lower) || evidence.lowercase.has(wordHash(lower)) || /(?:ly|ing|ed)$/.test(lower);
     const named = evidence.midSentence.has(lower) || (words.length > 1 && words[1].capitalised) || speakerVerbFollows(tokens, first) || first.acronym;
     if (commonWord || !named) words = dropLeadingConnectors(words.slice(1));
   }
@@ -444,7 +444,7 @@ function candidateOf(text: string, words: readonly Token[]): ActorCandidate | un
   const last = words[words.length - 1];
   if (words.length === 1) {
     const lower = last.word.toLowerCase();
-    if (DEMONYMS.has(lower) || ALONE_NOT_NAMES.has(lower) || /^(?:[IVXLC]+)$/.test(last.word) || /^\p{Lu}$/u.test(last.word) || /(?:ian|ean|ese|ish)s?$/.test(lower)) return undefined;
+    if (DEMONYMS.has(lower) || ALONE_NOT_NAMES.has(lower) || /^[IVXLC]+$/.test(last.word) || /^\p{Lu}$/u.test(last.word) || /(?:ian|ean|ese|ish)s?$/.test(lower)) return undefined;
   }
   if (EVENT_WORDS.has(last.word.toLowerCase()) || /^[IVX]+$/.test(last.word) && words.length > 1 && EVENT_WORDS.has(words[words.length - 2].word.toLowerCase())) return undefined;
   // "Central Asian" and "Western" qualify a noun; they name no one.
@@ -472,7 +472,7 @@ const MIN_QUOTED_WORDS = 8;
 /** A sentence shorter than this ("He told Channel 24 about this.") reports who spoke, not what was said. */
 const MIN_SENTENCE_WORDS = 7;
 /** Between a quotation's end and its speech verb: `,” Tokayev said`, `", — said Tokaev`, `,” stressed Arman Shuraev`. */
-const ATTRIBUTION_GAP = /^[\s,.!?…—–-]*(?:(?:\p{L}[\p{L}'’-]*\s+){0,4})$/u;
+const ATTRIBUTION_GAP = /^[\s,.!?…—–-]*(?:\p{L}[\p{L}'’-]*\s+){0,4}$/u;
 
 /** Sentences of the note's paragraphs that report speech or attribution and are not annotated yet. */
 export function claimCandidates(note: Note): ClaimCandidate[] {
@@ -562,7 +562,7 @@ function cueOf(text: string, sentence: Span, cues: readonly Cue[], quotes: SpanI
 
 /** `[[id|Label]]` read as its label and `[[id]]` as its id, as a reader sees them. */
 function withoutLinkMarkup(text: string): string {
-  return text.replace(/\[\[[^\]|]*\|([^\]]*)\]\]/g, '$1').replace(/\[\[([^\]]*)\]\]/g, '$1');
+  return text.replace(/\[\[[^[\]|]*\|([^[\]]*)\]\]/g, '$1').replace(/\[\[([^[\]]*)\]\]/g, '$1');
 }
 
 /** Words of a text: runs of letters (with the apostrophes and hyphens inside them). */
@@ -724,7 +724,7 @@ export function claimSuggestion(
   note: Note,
   candidate: ClaimCandidate,
   mentions: readonly KnownMention[],
-  lookup: { isPerson(actorId: string): boolean; keyTaken(key: string): boolean },
+  lookup: { isPerson: (actorId: string) => boolean; keyTaken: (key: string) => boolean },
 ): ClaimSuggestion {
   const span = candidate.clause ?? candidate.wrap;
   const by = claimantOf(note.text, candidate, mentions, lookup.isPerson);

@@ -50,7 +50,7 @@ export function stem(word: string): string {
   let w = word.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
   for (const [suffix, replacement] of SUFFIXES) {
     if (!w.endsWith(suffix)) continue;
-    if (suffix === 's' && /(ss|us|is)$/.test(w)) break;
+    if (suffix === 's' && /(?:ss|us|is)$/.test(w)) break;
     const base = w.slice(0, w.length - suffix.length) + replacement;
     if (base.length < 3) continue;
     w = base;
@@ -60,9 +60,14 @@ export function stem(word: string): string {
   return w;
 }
 
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Lowercased, diacritics stripped (NFD), so "Tokaev" and "TOKAEV", "Kazakhstán" and "Kazakhstan" meet. */
 export function foldWord(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  if (isAscii(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

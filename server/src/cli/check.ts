@@ -5,7 +5,9 @@ import { DEFAULT_SEVERITIES, noteDiagnostics } from '../rules/registry';
 import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
 import { UsageError, loadWorkspaces } from './workspace';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
+import { jsonText, print, printError } from './output';
+import { oneLine } from '../syntax/sanitize';
 
 interface Row {
   path: string;
@@ -21,7 +23,7 @@ interface Row {
 function diagnosticRows(workspace: Workspace, root: string, configProblems: { message: string; line: number }[]): Row[] {
   const configPath = path.relative(process.cwd(), path.join(root, 'counterpoint.yaml'));
   const rows: Row[] = configProblems.map((p) => ({
-    path: configPath, line: p.line + 1, column: 1, endLine: p.line + 1, endColumn: 1, severity: DEFAULT_SEVERITIES['config.invalid'], code: 'config.invalid', message: p.message,
+    path: configPath, line: p.line + 1, column: 1, endLine: p.line + 1, endColumn: 1, severity: DEFAULT_SEVERITIES['config.invalid'], code: 'config.invalid', message: oneLine(p.message),
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {
@@ -105,20 +107,20 @@ export const checkCommand: CliCommand = {
     };
     const failed = failure({ error: summary.errors, warning: summary.warnings, information: summary.information }, failOn, maxWarnings);
     if (format === 'json') {
-      process.stdout.write(`${JSON.stringify({ summary, diagnostics: rows }, null, 2)}\n`);
+      print(`${jsonText({ summary, diagnostics: rows })}\n`);
     } else if (format === 'sarif') {
-      process.stdout.write(`${JSON.stringify(sarifLog(rows, process.cwd()), null, 2)}\n`);
+      print(`${jsonText(sarifLog(rows, process.cwd()))}\n`);
     } else if (format === 'github') {
-      for (const r of rows) process.stdout.write(`${githubCommand(r)}\n`);
+      for (const r of rows) print(`${githubCommand(r)}\n`);
     } else {
-      for (const r of rows) process.stdout.write(`${textLine(r)}\n`);
+      for (const r of rows) print(`${textLine(r)}\n`);
       const hints = hidden > 0 ? `${plural(hidden, 'hint')} not shown (--hints shows them)` : plural(summary.hints, 'hint');
       const where = workspaces.length > 1 ? `${workspaces.length} workspaces, ` : '';
-      process.stdout.write(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
+      print(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
       const occurrences = VERDICTS.reduce((sum, verdict) => sum + summary.verdicts[verdict], 0);
-      process.stdout.write(`Claim occurrences: ${occurrences}; ${VERDICTS.map((verdict) => `${summary.verdicts[verdict]} ${verdict}`).join(', ')}.\n`);
+      print(`Claim occurrences: ${occurrences}; ${VERDICTS.map((verdict) => `${summary.verdicts[verdict]} ${verdict}`).join(', ')}.\n`);
     }
-    if (failed) process.stderr.write(`counterpoint check failed: ${failed}.\n`);
+    if (failed) printError(`counterpoint check failed: ${failed}.\n`);
     return failed ? 1 : 0;
   },
 };

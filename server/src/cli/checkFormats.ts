@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL } from '../../../shared/src/projectLinks';
 import { documentedCodes } from '../rules/codeDocs';
 import type { Severity } from '../syntax/diagnostics';
+import { oneLine } from '../syntax/sanitize';
 import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
 
 /** One diagnostic as `check` reports it: a path relative to the current folder, 1-based lines and columns. */
@@ -21,16 +22,8 @@ export interface CheckRow {
 
 const TOOL_VERSION = COUNTERPOINT_VERSION;
 
-/** Line and paragraph separators, and the other control characters but the tab. */
-const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
-
-/** The message on one line: line breaks and control characters become spaces. */
-export function oneLine(text: string): string {
-  return text.replace(LINE_BREAKING, ' ');
-}
-
 export function textLine(row: CheckRow): string {
-  return `${row.path}:${row.line}:${row.column} ${row.severity} ${row.code} ${oneLine(row.message)}`;
+  return `${oneLine(row.path)}:${row.line}:${row.column} ${row.severity} ${row.code} ${oneLine(row.message)}`;
 }
 
 // ---- GitHub workflow commands --------------------------------------------------------------------------------
@@ -39,7 +32,8 @@ const GITHUB_COMMAND: Record<string, string> = { error: 'error', warning: 'warni
 
 /** The value of a workflow command (after `::`): `%`, CR and LF percent-encoded, as the runner decodes them. */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(LINE_BREAKING, ' ');
+  // What is left of line breaks and control characters (a line or paragraph separator, a NEL) becomes blanks.
+  return oneLine(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property of a workflow command: as a value, and `:` and `,` encoded too, so it cannot end the properties. */

@@ -4,6 +4,7 @@ import { buildClaimReviews, serializeJsonLd } from '../render/claimReview';
 import { isIsoDate } from '../syntax/note';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
+import { print, printError } from './output';
 
 const EXPORT_FORMATS = ['--claimreview (schema.org ClaimReview JSON-LD)'];
 
@@ -21,21 +22,21 @@ export const exportCommand: CliCommand = {
 
     const { workspace } = await loadFolder(positional[0] ?? '.');
     const { reviews, notices } = buildClaimReviews(workspace, { reviewDate });
-    if (reviews.length === 0) process.stderr.write('counterpoint: no claims: annotate claims with [text]{claim=…} or run counterpoint import first.\n');
-    for (const notice of notices) process.stderr.write(`counterpoint: ${notice.message}\n`);
+    if (reviews.length === 0) printError('counterpoint: no claims: annotate claims with [text]{claim=…} or run counterpoint import first.\n');
+    for (const notice of notices) printError(`counterpoint: ${notice.message}\n`);
 
     const json = `${serializeJsonLd(reviews)}\n`;
     if (options.out === undefined) {
-      process.stdout.write(json);
+      print(json);
       return 0;
     }
     try {
       await fs.writeFile(path.resolve(options.out), json);
     } catch (error) {
-      process.stderr.write(`counterpoint: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}\n`);
+      printError(`counterpoint: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
-    process.stderr.write(`Wrote ${reviews.length} ClaimReview drafts to ${options.out}; fill in url, author, datePublished and reviewRating before publishing.\n`);
+    printError(`Wrote ${reviews.length} ClaimReview drafts to ${options.out}; fill in url, author, datePublished and reviewRating before publishing.\n`);
     return 0;
   },
 };

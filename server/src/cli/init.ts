@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { newWorkspaceFiles } from '../scaffold/newWorkspace';
 import type { CliCommand } from './command';
+import { print } from './output';
 
 function shown(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -36,7 +37,7 @@ export const initCommand: CliCommand = {
     for (const file of newWorkspaceFiles()) {
       const target = path.join(root, ...file.path.split('/'));
       if (await throughLink(root, path.dirname(target))) {
-        process.stdout.write(`skipped ${shown(target)}: its folder is a symbolic link\n`);
+        print(`skipped ${shown(target)}: its folder is a symbolic link\n`);
         continue;
       }
       await fs.mkdir(path.dirname(target), { recursive: true });
@@ -44,14 +45,14 @@ export const initCommand: CliCommand = {
         // `wx`: the file is created, or the write fails; an existing file is never replaced.
         await fs.writeFile(target, file.text, { flag: 'wx' });
         created++;
-        process.stdout.write(`created ${shown(target)}\n`);
+        print(`created ${shown(target)}\n`);
       } catch (error) {
         if ((error as { code?: string }).code !== 'EEXIST') throw error;
-        process.stdout.write(`kept ${shown(target)}: it exists\n`);
+        print(`kept ${shown(target)}: it exists\n`);
       }
     }
     const where = shown(root) === root ? root : shown(root) || '.';
-    process.stdout.write(created > 0
+    print(created > 0
       ? `Created a Counterpoint workspace in ${where}. Next: counterpoint check ${JSON.stringify(where)}\n`
       : `Nothing to create: ${where} has every file already.\n`);
     return 0;

@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { initCommand } from './init';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
+import { print, printError } from './output';
 import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
 
 const COMMANDS: CliCommand[] = [initCommand, checkCommand, reportCommand, exportCommand, importCommand];
@@ -65,23 +66,23 @@ async function main(argv: string[]): Promise<number> {
   if (wantsHelp) {
     const name = argv[0] === 'help' ? argv[1] : argv[0];
     const command = COMMANDS.find((c) => c.name === name);
-    process.stdout.write(`${command ? commandHelp(command) : usage()}\n`);
+    print(`${command ? commandHelp(command) : usage()}\n`);
     return 0;
   }
   if (argv.includes('--version')) {
-    process.stdout.write(`counterpoint ${COUNTERPOINT_VERSION}\n`);
+    print(`counterpoint ${COUNTERPOINT_VERSION}\n`);
     return 0;
   }
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
-    process.stderr.write(`counterpoint: ${parsed}\n\n${usage()}\n`);
+    printError(`counterpoint: ${parsed}\n\n${usage()}\n`);
     return 2;
   }
   try {
     return await parsed.command.run(parsed.args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`counterpoint: ${error.message}\n`);
+      printError(`counterpoint: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -93,7 +94,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`counterpoint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    printError(`counterpoint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

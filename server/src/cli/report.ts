@@ -3,8 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderClaimMatrixHtml } from '../../../shared/src/claimMatrixHtml';
 import { buildClaimMatrix, renderMatrixMarkdown, renderMatrixText, sortMatrix, type ClaimMatrixData } from '../render/claimMatrix';
+import { escapeMarkdown } from '../render/markdownText';
 import type { CliCommand } from './command';
 import { loadFolder, UsageError } from './workspace';
+import { jsonText, print } from './output';
 
 /** The matrix as one self-contained page whose cells link to the notes, relative to where the page is written. */
 function matrixPage(matrix: ClaimMatrixData, root: string, htmlFile: string): string {
@@ -44,12 +46,12 @@ export const reportCommand: CliCommand = {
     if (options.html !== undefined) {
       const file = path.resolve(options.html);
       await writeHtml(file, matrixPage(matrix, root, file));
-      process.stdout.write(`Wrote the claim matrix (${matrix.rows.length} claims) to ${options.html}.\n`);
+      print(`Wrote the claim matrix (${matrix.rows.length} claims) to ${options.html}.\n`);
       return 0;
     }
-    if (format === 'json') process.stdout.write(`${JSON.stringify(matrix, null, 2)}\n`);
-    else if (format === 'markdown') process.stdout.write(renderMatrixMarkdown(matrix, (t) => t.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`)));
-    else process.stdout.write(renderMatrixText(matrix));
+    if (format === 'json') print(`${jsonText(matrix)}\n`);
+    else if (format === 'markdown') print(renderMatrixMarkdown(matrix, escapeMarkdown));
+    else print(renderMatrixText(matrix));
     return 0;
   },
 };

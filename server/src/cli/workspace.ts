@@ -5,6 +5,8 @@ import { type ConfigProblem } from '../model/config';
 import type { Workspace } from '../model/workspace';
 import { createWorkspace } from '../rules/registry';
 import { findNotes, findRootAbove, findWorkspaceRoots, loadConfig, ownerOf, readNoteSync, uriOfPath } from '../node/files';
+import { printError } from './output';
+import { oneLine } from '../syntax/sanitize';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -50,14 +52,14 @@ export async function loadFolder(folder: string): Promise<LoadedFolder> {
 async function loadRoot(root: string, allRoots: readonly string[]): Promise<LoadedFolder> {
   const loaded = await loadConfig(root);
   const workspace = createWorkspace([uriOfPath(root)], loaded.config);
-  const listed = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
+  const listed = await findNotes(root, (file, reason) => printError(`skipped ${oneLine(file)}: ${oneLine(reason)}\n`));
   const files = listed.filter((file) => ownerOf(file, allRoots, path.sep) === root);
   const showProgress = process.stderr.isTTY && files.length > 200;
   const texts: [string, string][] = [];
   for (const file of files) {
     const read = readNoteSync(file);
     if ('text' in read) texts.push([uriOfPath(file), read.text]);
-    else process.stderr.write(`skipped ${file}: ${read.skipped}\n`);
+    else printError(`skipped ${oneLine(file)}: ${read.skipped}\n`);
     if (showProgress && texts.length % 100 === 0) process.stderr.write(`\rreading ${texts.length}/${files.length} notes`);
   }
   workspace.batch(() => {

@@ -1,9 +1,10 @@
 import type { CodeLens, Location } from 'vscode-languageserver-types';
 import { judgeKey, verdictDetail, type KeyJudgement } from '../rules/claimVerdicts';
 import { sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 import { partyShort, VERDICT_LABELS, VERDICT_WORDS } from '../render/verdictText';
 import { type Note } from '../syntax/note';
+import { oneLine } from '../syntax/sanitize';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 
 /**
@@ -53,7 +54,7 @@ function lensVerdict(judgement: KeyJudgement, index: number, nameOf: (by: string
 
 /** A lens title is plain text, but VS Code reads `$(name)` in it as an icon: names from notes must not make one. */
 function plainTitle(title: string): string {
-  return title.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\$\(/g, '$ (');
+  return oneLine(title).replace(/\$\(/g, '$ (');
 }
 
 /** The claim's first line: VS Code shows a lens above the line its range starts on. */

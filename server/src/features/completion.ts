@@ -6,7 +6,7 @@ import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
 import { type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 import { escapeMarkdown } from '../render/markdownText';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 
 // `[` for `[[`, `{` and ` ` for attribute names, `=` for attribute values, `:` and ` ` for frontmatter values.
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', '{', '=', ':', ' '];
@@ -77,7 +77,7 @@ function inFrontmatter(note: Note, offset: number): boolean {
   const fm = note.frontmatter;
   if (fm) return offset > fm.openFenceSpan.end && offset < note.lines.lineStart(note.lines.positionAt(fm.span.end).line);
   const opening = /^\uFEFF?---[ \t]*(\r\n|\r|\n)/.exec(note.text);
-  return opening !== null && offset >= opening[0].length && !/(\r\n|\r|\n)(---|\.\.\.)[ \t]*(\r\n|\r|\n|$)/.test(note.text.slice(0, offset));
+  return opening !== null && offset >= opening[0].length && !/(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.test(note.text.slice(0, offset));
 }
 
 /** Inside a paragraph or heading: not in a code block, a comment or the frontmatter. */
@@ -100,7 +100,7 @@ function wikiLinkSite(offset: number, before: string, after: string): Completion
   const partial = before.slice(open + 2);
   // After `|` the writer is typing the label, not the target.
   if (/[[\]|#]/.test(partial) || partial.length > 100) return undefined;
-  const closing = /^([^[\]|#\s]*)(\]\]|\||#)/.exec(after);
+  const closing = /^([^[\]|#\s]*)(?:\]\]|\||#)/.exec(after);
   if (closing) return { kind: 'wiki-link', replace: { start: offset - partial.length, end: offset + closing[1].length }, closed: true };
   return { kind: 'wiki-link', replace: { start: offset - partial.length, end: offset }, closed: false };
 }
@@ -108,7 +108,7 @@ function wikiLinkSite(offset: number, before: string, after: string): Completion
 function attributeSite(offset: number, before: string, after: string): CompletionSite | undefined {
   const block = /\]\{([^{}]*)$/.exec(before);
   if (!block) return undefined;
-  const value = /(?:^|[ \t])([A-Za-z][\w-]*)=([^\s"'{}]*)$/.exec(block[1]);
+  const value = /(?:^|[ \t])([A-Z][\w-]*)=([^\s"'{}]*)$/i.exec(block[1]);
   if (!value) return undefined;
   const rest = /^[^\s"'{}]*/.exec(after)![0];
   return { kind: 'attribute', name: value[1], replace: { start: offset - value[2].length, end: offset + rest.length } };

@@ -3,6 +3,7 @@ import type { ConfigProblem } from '../model/config';
 import { codeDocsHref, firstSentence } from '../rules/codeDocs';
 import { DEFAULT_SEVERITIES, noteDiagnostics, type Diagnostic as CoreDiagnostic, type DiagnosticsOptions } from '../rules/registry';
 import type { Severity } from '../syntax/diagnostics';
+import { oneLine } from '../syntax/sanitize';
 import type { FeatureContext } from './context';
 
 export const DIAGNOSTIC_SOURCE = 'counterpoint';
@@ -22,7 +23,7 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
     code: 'config.invalid',
     codeDescription: { href: codeDocsHref('config.invalid') },
     source: DIAGNOSTIC_SOURCE,
-    message: problem.message,
+    message: oneLine(problem.message),
   }));
 }
 

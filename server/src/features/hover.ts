@@ -4,7 +4,7 @@ import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
 import { judgeKey, mostUrgent, sourceKey, verdictDetail, type KeyJudgement, type Party, type Verdict, type VerdictDetail } from '../rules/claimVerdicts';
 import { NO_PERSPECTIVE, perspectiveLabel, sourceCounts, type ClaimOccurrence } from '../rules/counterSource';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText, sentenceAround } from '../syntax/sentences';
@@ -266,7 +266,7 @@ const summaryCache = new WeakMap<Workspace, Map<string, ActorSummary>>();
 
 function actorSummary(workspace: Workspace, actor: Actor, token: Cancellation): ActorSummary | undefined {
   let cache = summaryCache.get(workspace);
-  if (!cache) summaryCache.set(workspace, (cache = new Map()));
+  if (!cache) summaryCache.set(workspace, (cache = new Map<string, ActorSummary>()));
   const version = workspace.mentionVersionOf(actor.id);
   const cached = cache.get(actor.id);
   cache.delete(actor.id);
@@ -324,7 +324,7 @@ function summarize(workspace: Workspace, actor: Actor, version: string, token: C
 
 const OTHER_NOTES_LISTED = 2;
 /** Files a workspace keeps beside its notes, about the workspace rather than about the news. */
-const WORKSPACE_FILES = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)\.(md|markdown)$/i;
+const WORKSPACE_FILES = /^(?:readme|changelog|contributing|license|licence|code_of_conduct|security)\.(?:md|markdown)$/i;
 
 /** The analyst's own notes that mention the actor: not actor notes, not the hovered note, not files such as a README. */
 function otherNotesOf(workspace: Workspace, summary: ActorSummary, hovered?: Note): Mention[] {
@@ -519,7 +519,7 @@ function groupOf(note: Note): string {
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */
 function quote(note: Note, span: Span, length = QUOTE_LENGTH): string {
   // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
-  const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
+  const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|(?<!["“”«»„])["“”«»„]+$/g, '');
   return escapeMarkdown(shorten(text, length));
 }
 

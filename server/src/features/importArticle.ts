@@ -2,6 +2,7 @@ import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languag
 import { describeImport, hasFrontmatter, importArticle } from '../import/importArticle';
 import type { ImportArticleParams, ImportArticleResult } from '../../../shared/src/protocol';
 import type { FeatureContext } from './context';
+import { isInsideRoot } from '../../../shared/src/insideRoot';
 
 /**
  * The edit that imports a raw article text as a new note in the workspace folder of the text (or the first folder):
@@ -16,7 +17,10 @@ export function importArticleEdit(ctx: FeatureContext, params: ImportArticlePara
   if (!root) return { error: 'Open a workspace folder first: the note is written into its article folder.' };
   const source = decodeURIComponent(params.uri.slice(params.uri.lastIndexOf('/') + 1)) || undefined;
   const imported = importArticle(params.text, ctx.workspace, { source });
-  const uri = `${root.replace(/\/+$/, '')}/${imported.path.split('/').map(encodeURIComponent).join('/')}`;
+  const uri = `${root.replace(/(?<!\/)\/+$/, '')}/${imported.path.split('/').map(encodeURIComponent).join('/')}`;
+  if (!isInsideRoot(uri, root)) {
+    return { error: `The note would be written to ${imported.path}, outside the workspace folder: check the article folders in counterpoint.yaml. Nothing was imported.` };
+  }
   const lower = uri.toLowerCase();
   if ([...ctx.workspace.notes()].some((note) => note.uri.toLowerCase() === lower)) {
     return { error: `${imported.path} already exists, and import never overwrites a note. Rename or move that note, then import again.` };

@@ -4,9 +4,10 @@ import { type Mention } from '../model/mentionTable';
 import { actorNames, type Actor, type Workspace } from '../model/workspace';
 import { noteStem } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
+import { oneLine } from '../syntax/sanitize';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 import { claimsWithKey } from './references';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 
 export type RenameRefusal = { error: string };
 
@@ -18,6 +19,8 @@ export type RenameRefusal = { error: string };
  */
 const NOTHING_TO_RENAME = 'Only actor ids and claim keys can be renamed here.';
 const IDENTIFIER = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+/** Ids and keys are file names and link targets: far below any file system's name limit. */
+const MAX_IDENTIFIER = 100;
 
 type RenameTarget =
   | { kind: 'actor'; actor: Actor; span: Span }
@@ -71,9 +74,9 @@ function renameTarget(workspace: Workspace, uri: string, offset: number): Rename
 }
 
 function wordAt(text: string, offset: number): string {
-  const before = /[\p{L}\p{N}\p{M}'’-]*$/u.exec(text.slice(Math.max(0, offset - 64), offset))?.[0] ?? '';
+  const before = /(?<![\p{L}\p{N}\p{M}'’-])[\p{L}\p{N}\p{M}'’-]*$/u.exec(text.slice(Math.max(0, offset - 64), offset))?.[0] ?? '';
   const after = /^[\p{L}\p{N}\p{M}'’-]*/u.exec(text.slice(offset, offset + 64))?.[0] ?? '';
-  return (before + after).replace(/^['’-]+|['’-]+$/g, '');
+  return (before + after).replace(/^['’-]+|(?<!['’-])['’-]+$/g, '');
 }
 
 // ---- actor ids ----
@@ -140,7 +143,7 @@ function renamesFile(actor: Actor): boolean {
 
 function siblingUri(uri: string, stem: string): string {
   const slash = uri.lastIndexOf('/');
-  const extension = /\.(md|markdown)$/i.exec(uri)?.[0] ?? '.md';
+  const extension = /\.(?:md|markdown)$/i.exec(uri)?.[0] ?? '.md';
   return `${uri.slice(0, slash + 1)}${encodeURIComponent(stem)}${extension}`;
 }
 
@@ -154,7 +157,7 @@ function linksToFile(workspace: Workspace, actor: Actor, token: Cancellation): {
   for (const note of workspace.notes()) {
     if (token.isCancellationRequested) break;
     for (const link of note.wikiLinks) {
-      const pathForm = /[\\/]|\.(md|markdown)$/i.test(link.target);
+      const pathForm = /[\\/]|\.(?:md|markdown)$/i.test(link.target);
       if (!pathForm || !workspace.notesNamed(link.target).includes(actor.note)) continue;
       const nameStart = Math.max(link.target.lastIndexOf('/'), link.target.lastIndexOf('\\')) + 1;
       const written = noteStem(link.target.slice(nameStart));
@@ -169,7 +172,7 @@ function linksToFile(workspace: Workspace, actor: Actor, token: Cancellation): {
 /** YAML reads an unquoted `null` as no value, which would silently give the actor its file name as id. */
 function yamlScalar(value: string, text: string, span: Span): string {
   const quoted = text[span.start - 1] === '"' || text[span.start - 1] === "'";
-  return !quoted && /^(null|Null|NULL)$/.test(value) ? `"${value}"` : value;
+  return !quoted && /^(?:null|Null|NULL)$/.test(value) ? `"${value}"` : value;
 }
 
 // ---- claim keys ----
@@ -199,8 +202,13 @@ function renameClaimKey(ctx: FeatureContext, key: string, newKey: string, token:
 
 function invalidIdentifier(name: string, what: 'actor id' | 'claim key'): string | undefined {
   if (name === '') return `The new ${what} is empty.`;
+  if (name.length > MAX_IDENTIFIER) return `The new ${what} is ${name.length} characters long; use at most ${MAX_IDENTIFIER}.`;
+  // An actor id is also a file name (`actors/<id>.md`) and a link target, which drops a `.md` and cannot end in `.`.
+  if (what === 'actor id' && /\.(?:md|markdown)$|\.$/i.test(name)) {
+    return `\`${oneLine(name)}\` is not a valid actor id: it is also the note's file name, so it cannot end in \`.\` or \`.md\`.`;
+  }
   if (IDENTIFIER.test(name)) return undefined;
-  return `\`${name}\` is not a valid ${what}: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit, with no spaces or slashes.`;
+  return `\`${oneLine(name)}\` is not a valid ${what}: use letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit, with no spaces or slashes.`;
 }
 
 /** One TextDocumentEdit per note, in URI order, its edits sorted and never overlapping, carrying the editor's version. */

@@ -6,7 +6,7 @@ import { plainText } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
 import type { Cancellation, FeatureContext } from './context';
 import { shorten } from '../syntax/sanitize';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const CLAIM_DETAIL_LENGTH = 80;

@@ -12,7 +12,7 @@ import { normalizeName, type Span } from '../syntax/text';
 import { derivation } from '../model/derived';
 import { actorNames, type Workspace } from '../model/workspace';
 import { createWorkspace, noteDiagnostics, type Diagnostic } from '../rules/registry';
-import { plural } from '../render/plural';
+import { plural } from '../syntax/plural';
 
 export interface ImportOptions {
   /** The file the text comes from, named in the note's closing comment. */
@@ -87,12 +87,21 @@ export function describeImport(imported: ImportedArticle): string {
 /** Line ends made `\n`; control characters and bidi overrides dropped (they can disguise markup); blanks at line ends trimmed. */
 function cleanText(text: string): string {
   return stripUnsafe(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
-    .replace(/[ \t\u00a0]+$/gm, '');
+    .split('\n')
+    .map(trimLineEnd)
+    .join('\n');
+}
+
+/** The line without blanks (spaces, tabs, no-break spaces) at its end, found by a scan from the end. */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '\u00a0')) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** "Home | Articles | Title", "Home » today » World » Title": a site's path to the page, not the article. */
 const BREADCRUMB = /^(?:home|main|start|homepage|news)\s*(?:[|»›>/\\]|&gt;)\s*\S/i;
-const BREADCRUMB_SEPARATOR = /\s+(?:[|»›>/\\]|&gt;)\s+/;
+const BREADCRUMB_SEPARATOR = /(?<!\s)\s+(?:[|»›>/\\]|&gt;)\s+/;
 /** Lines of page furniture: widgets, links to other pages, tags. Matched on a whole line. */
 const FURNITURE = [
   /^comments? (?:are|is) closed\.?$/i,
@@ -129,7 +138,7 @@ function findTitle(lines: readonly string[], furniture: string[]): { title?: Art
       continue;
     }
     const heading = /^#{1,6}\s+/.exec(line);
-    const value = line.slice(heading?.[0].length ?? 0).replace(/\s+#+$/, '').trim();
+    const value = line.slice(heading?.[0].length ?? 0).replace(/(?<!\s)\s+#+$/, '').trim();
     return { title: { value, evidence: heading ? "from the text's first heading" : "from the text's first line" }, bodyStart: i + 1 };
   }
   return { bodyStart: lines.length };
@@ -204,11 +213,14 @@ const DATE_LINE_PREFIX = /^(?:[-•·*]\s*)?(?:(?:published|posted|updated|date|
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})$`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i');
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
-const TIME_SUFFIX = /(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?:\s+[A-Z]{2,4})?$/i;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?![\d-])/;
+const TIME_SUFFIX = /(?:,?(?<!\s)\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?:(?<!\s)\s+[A-Z]{2,4})?$/i;
+/** Longer lines are never only a date. */
+const MAX_DATE_LINE = 80;
 
 /** The ISO date of a line that is only a date ("• 20 June, 2022", "Published June 20, 2022 10:15"); undefined otherwise. */
 function dateLine(line: string): string | undefined {
+  if (line.length > MAX_DATE_LINE) return undefined;
   const prefix = DATE_LINE_PREFIX.exec(line)?.[0] ?? '';
   const rest = line.slice(prefix.length).replace(TIME_SUFFIX, '').trim();
   let match = DAY_MONTH_YEAR.exec(rest);
@@ -217,7 +229,7 @@ function dateLine(line: string): string | undefined {
   if (match) return isoDate(match[3], monthNumber(match[1]), match[2]);
   match = DOTTED.exec(rest);
   if (match) return isoDate(match[3], Number(match[2]), match[1]);
-  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(rest.replace(/T.*$/, ''));
+  match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(rest.split('T', 1)[0]);
   if (match) return isoDate(match[1], Number(match[2]), match[3]);
   return undefined;
 }
@@ -236,7 +248,7 @@ function isoDate(year: string, month: number, day: string): string | undefined {
 const NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|for|ut|de|and|the|al)\s+)*[\p{Lu}\p{N}][\p{L}\p{N}&'’-]*)*`;
 // Names are matched case-sensitively (they start with a capital); the words around them in either case.
 const READ_ALL_BY = new RegExp(String.raw`\b[Rr]ead (?:all|more) (?:articles|stories|news|posts) (?:by|from|of) (?:the )?(${NAME})`, 'u');
-const WRITTEN_FOR = new RegExp(String.raw`\b[Ww]ritten for (?:the )?(${NAME}) by\b\s*(.*)$`, 'u');
+const WRITTEN_FOR = new RegExp(String.raw`\b[Ww]ritten for (?:the )?(${NAME}) by\b(.*)$`, 'u');
 const WRITTEN_BY = new RegExp(String.raw`^(?:#+\s*)?(?:written )?by (${NAME})$`, 'u');
 const COPYRIGHT = new RegExp(String.raw`(?:©|\([cC]\)|\b[Cc]opyright\b)\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(?:the )?(${NAME})`, 'u');
 const TOLD = new RegExp(String.raw`\b(?:told|said to|in an interview (?:with|to)|speaking to|interviewed by) (?:the )?(${NAME})`, 'gu');
@@ -264,7 +276,7 @@ function readAbout(lines: readonly string[], workspace: Workspace): About {
     const writtenFor = WRITTEN_FOR.exec(line);
     if (writtenFor) {
       outlets[0].push({ value: cleanName(writtenFor[1]), evidence: from(writtenFor.index) });
-      const byline = writtenFor[2].replace(/^#+\s*/, '').trim() || nextLine(lines, i).replace(/^#+\s*/, '').trim();
+      const byline = writtenFor[2].trimStart().replace(/^#+\s*/, '').trim() || nextLine(lines, i).replace(/^#+\s*/, '').trim();
       if (!about.author && isPersonName(byline)) about.author = { value: byline, evidence: `from ${quote(`${line.replace(/^#+\s*/, '')} ${byline}`)}` };
     }
     const writtenBy = WRITTEN_BY.exec(line);
@@ -289,7 +301,7 @@ function readAbout(lines: readonly string[], workspace: Workspace): About {
 /** The sentence of a line around an offset, for a comment that shows where a value was read. */
 function sentenceAt(line: string, at: number): string {
   const before = line.slice(0, at);
-  const start = Math.max(0, before.search(/[.!?]\s+[^.!?]*$/) + 1);
+  const start = Math.max(0, before.search(/[.!?]\s[^.!?]*$/) + 1);
   const end = line.slice(at).search(/[.!?](?:\s|$)/);
   return line.slice(start, end < 0 ? line.length : at + end + 1).trim();
 }
@@ -305,7 +317,7 @@ function isoDateIn(line: string): string | undefined {
 }
 
 function cleanName(name: string): string {
-  return name.replace(/[.,;:’']+$/, '').replace(/\s+/g, ' ').trim();
+  return name.replace(/(?<![.,;:’'])[.,;:’']+$/, '').replace(/\s+/g, ' ').trim();
 }
 
 function isPersonName(text: string): boolean {
@@ -344,7 +356,7 @@ function frontmatterOf(guesses: About & { title?: ArticleGuess }, perspectives: 
 
 /** A value as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
 function yamlScalar(value: string): string {
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/\s#/.test(value);
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/\s#/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
@@ -394,7 +406,7 @@ function linkKnownActors(body: string, workspace: Workspace): { text: string; li
 function articlePath(workspace: Workspace, title: string): string {
   const folder = workspace.configuration.articleFolders[0] ?? 'articles';
   const file = `${slugOf(title)}.md`;
-  return folder === '.' || folder === '' ? file : `${folder.replace(/\/+$/, '')}/${file}`;
+  return folder === '.' || folder === '' ? file : `${folder.replace(/(?<!\/)\/+$/, '')}/${file}`;
 }
 
 export function slugOf(title: string): string {

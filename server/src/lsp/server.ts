@@ -4,17 +4,21 @@ import {
   FileChangeType,
   ResponseError,
   ErrorCodes,
-  LSPErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
   type Connection,
   type InitializeParams,
+  type Diagnostic,
   type InitializeResult,
+  type NotificationHandler,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../model/config';
+import type { Workspace } from '../model/workspace';
+import { MAX_DIAGNOSTICS_PER_NOTE, MAX_LISTED_NOTES } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { type LanguageService } from '../languageService';
@@ -110,7 +114,7 @@ export class CounterpointServer {
     connection.onRequest(NewWorkspaceFilesRequest, () => ({ files: newWorkspaceFiles() }));
     connection.onRequest(ActorSourcesRequest, (params, token) => this.matrixRoot(params?.uri)?.service.actorSources(String(params?.actorId), token) ?? []);
 
-    documents.listen(connection);
+    documents.listen(checkedDocumentEvents(connection, (method) => this.log(`Refused a malformed ${method}: its document URI, text or changes are not what the protocol says.`)));
     connection.listen();
   }
 
@@ -191,7 +195,7 @@ export class CounterpointServer {
     // counterpoint.yaml takes effect when saved (a watched-file event), not at every keystroke.
     const root = this.workspaces.ownerOf(uri);
     if (!isNoteFile(uri) || !root) return;
-    const { affected } = root.workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
+    const affected = root.upsert(uri, text, this.isOpen(uri));
     if (!this.indexReady) {
       if (fromEditor && this.actorsReady) this.publishWhileIndexing(uri);
       return;
@@ -226,7 +230,7 @@ export class CounterpointServer {
     const read = file ? await this.readFromWorkspace(file, root) : { skipped: 'not a file' };
     if (this.isOpen(uri)) return; // reopened while the disk was read: the editor's text wins
     if ('text' in read) this.noteChanged(uri, read.text, false);
-    else this.publishSoon(root.workspace.remove(uri).affected, [uri]);
+    else this.publishSoon(root.remove(uri), [uri]);
   }
 
   /**
@@ -265,7 +269,7 @@ export class CounterpointServer {
       const root = this.workspaces.ownerOf(uri);
       if (!isNoteFile(uri) || this.isOpen(uri) || !root) continue;
       if (change.type === FileChangeType.Deleted) {
-        this.publishSoon(root.workspace.remove(uri).affected, [uri]);
+        this.publishSoon(root.remove(uri), [uri]);
       } else {
         const file = pathOfUri(uri);
         if (!file) continue;
@@ -275,7 +279,7 @@ export class CounterpointServer {
           this.noteChanged(uri, read.text, false);
         } else {
           this.log(`Skipped ${file}: ${read.skipped}`);
-          if (root.workspace.getNote(uri)) this.publishSoon(root.workspace.remove(uri).affected, [uri]);
+          if (root.workspace.getNote(uri)) this.publishSoon(root.remove(uri), [uri]);
         }
       }
     }
@@ -298,7 +302,7 @@ export class CounterpointServer {
   }
 
   private async configurationChanged(pushed: unknown): Promise<void> {
-    let raw: unknown = pushed && typeof pushed === 'object' && 'counterpoint' in pushed ? (pushed as { counterpoint: unknown }).counterpoint : pushed;
+    let raw: unknown = pushed && typeof pushed === 'object' && 'counterpoint' in pushed ? pushed.counterpoint : pushed;
     if (this.supportsConfigurationPull) {
       raw = await this.connection.workspace.getConfiguration('counterpoint');
     }
@@ -404,18 +408,20 @@ export class CounterpointServer {
       }
       const total = [...owned.values()].reduce((sum, uris) => sum + uris.length, 0);
 
-      const others: [WorkspaceRoot, string][] = [];
+      // Each root's index is built apart and swapped in when complete (see WorkspaceRoot.startBuilding): until then
+      // requests are answered from the index as it was, and a reindex that is superseded halfway leaves it as it was.
+      const building = new Map<WorkspaceRoot, Workspace>();
+      const others: [Workspace, string][] = [];
       for (const root of roots) {
-        const { workspace } = root;
-        workspace.clear();
-        workspace.setConfig(configs.get(root)!);
+        const workspace = root.startBuilding(configs.get(root)!);
+        building.set(root, workspace);
         root.context.settings = this.settings.features;
         const uris = owned.get(root)!;
         const actorTexts = uris.filter((uri) => workspace.kindOf(uri) === 'actor').map((uri) => [uri, this.textOfSync(uri)] as const);
         workspace.batch(() => {
           for (const [uri, text] of actorTexts) if (text !== undefined) workspace.upsert(uri, text, { keepText: this.isOpen(uri) });
         });
-        for (const uri of uris) if (workspace.kindOf(uri) !== 'actor') others.push([root, uri]);
+        for (const uri of uris) if (workspace.kindOf(uri) !== 'actor') others.push([workspace, uri]);
       }
       markActorsLoaded();
 
@@ -425,9 +431,9 @@ export class CounterpointServer {
         if (generation !== this.indexGeneration) return false;
         const sliceEnd = performance.now() + INDEX_SLICE_MS;
         do {
-          const [root, uri] = others[i++];
+          const [workspace, uri] = others[i++];
           const text = this.textOfSync(uri);
-          if (text !== undefined) root.workspace.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
+          if (text !== undefined) workspace.upsert(uri, text, { collectAffected: false, keepText: this.isOpen(uri) });
         } while (i < others.length && performance.now() < sliceEnd);
         if (performance.now() - reported > PROGRESS_EVERY_MS) {
           reported = performance.now();
@@ -435,8 +441,11 @@ export class CounterpointServer {
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
+      if (generation !== this.indexGeneration) return false;
+      for (const [root, workspace] of building) root.finishBuilding(workspace);
       return true;
     } finally {
+      for (const root of roots) root.stopBuilding();
       progress?.done();
     }
   }
@@ -469,7 +478,7 @@ export class CounterpointServer {
     const service = this.workspaces.ownerOf(uri)?.service;
     if (!service) return;
     const complete = service.diagnostics(uri, { hints: true, allNotesRead: false });
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
+    this.publish(document?.uri ?? uri, document?.version, complete);
   }
 
   private publishNow(uri: string): void {
@@ -478,7 +487,21 @@ export class CounterpointServer {
     // Hint-level suggestions are for the notes being edited; closed ones get the rest (see DiagnosticsOptions).
     // A note no workspace owns (any longer) has no diagnostics.
     const diagnostics = this.workspaces.ownerOf(uri)?.service.diagnostics(uri, { hints: document !== undefined }) ?? [];
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics });
+    this.publish(document?.uri ?? uri, document?.version, diagnostics);
+  }
+
+  /**
+   * The one place diagnostics are sent: at most MAX_DIAGNOSTICS_PER_NOTE, messages and related information cut to a
+   * bounded length, so that no note can make a message too large to send (the model caps them already; this holds
+   * whatever a rule produces).
+   */
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    const bounded = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_NOTE).map((d) => ({
+      ...d,
+      message: shortened(d.message),
+      ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.slice(0, MAX_LISTED_NOTES).map((r) => ({ ...r, message: shortened(r.message) })) } : {}),
+    }));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: bounded });
   }
 
   /**
@@ -486,7 +509,7 @@ export class CounterpointServer {
    * note). A long list is published a slice at a time, so that requests and edits are answered in between.
    */
   private publishSoon(uris: Iterable<string>, cleared: string[] = []): void {
-    for (const uri of cleared) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of cleared) this.publish(uri, undefined, []);
     for (const uri of uris) this.pendingDiagnostics.add(uri);
     this.schedulePublishing();
   }
@@ -533,6 +556,43 @@ export class CounterpointServer {
   }
 }
 
+/**
+ * The document notifications TextDocuments listens to, with malformed ones refused before they reach it: a URI or a
+ * text that is not a string would otherwise be stored as an open document and break every later reindex.
+ */
+type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+function checkedDocumentEvents(connection: Connection, refused: (method: string) => void): TextDocumentConnection {
+  const checked = <P>(method: string, valid: (params: P) => boolean, handler: NotificationHandler<P>): NotificationHandler<P> =>
+    (params) => (valid(params) ? handler(params) : refused(method));
+  const hasUri = (params: { textDocument?: { uri?: unknown } } | undefined) => typeof params?.textDocument?.uri === 'string';
+  return {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', (params) =>
+      hasUri(params) && typeof params.textDocument.text === 'string' && Number.isInteger(params.textDocument.version), handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checked('textDocument/didChange', (params) =>
+      hasUri(params) && Array.isArray(params.contentChanges) && params.contentChanges.every(isContentChange), handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(checked('textDocument/didClose', hasUri, handler)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(checked('textDocument/willSave', hasUri, handler)),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(checked('textDocument/didSave', hasUri, handler)),
+  };
+}
+
+function isContentChange(change: unknown): boolean {
+  if (!change || typeof change !== 'object' || typeof (change as { text?: unknown }).text !== 'string') return false;
+  const range = (change as { range?: unknown }).range;
+  if (range === undefined) return true;
+  const isPosition = (p: unknown) => !!p && typeof p === 'object' && Number.isFinite((p as { line?: unknown }).line) && Number.isFinite((p as { character?: unknown }).character);
+  return !!range && typeof range === 'object' && isPosition((range as { start?: unknown }).start) && isPosition((range as { end?: unknown }).end);
+}
+
+/** A diagnostic message is a sentence or two; one that quotes a huge key or name is cut. */
+const MAX_MESSAGE_CHARS = 1_000;
+
+function shortened(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
+}
+
 /** process.memoryUsage() after a full garbage collection, where the server runs with --expose-gc. */
 function memoryAfterCollection(): MemoryUsage {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -549,20 +609,16 @@ const EMPTY_MATRIX = { markdown: '', perspectives: [], rows: [] };
 
 /** One message for many problems: the first few, and how many more (all of them are in the log and the Problems view). */
 function summaryOf(what: string, problems: readonly string[], listedIn: string): string {
-  const shown = problems.slice(0, 3).join(' ');
+  const shown = problems.slice(0, 3).map(oneLine).join(' ');
   const more = problems.length > 3 ? ` And ${problems.length - 3} more: see ${listedIn}.` : '';
   return `${what}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. ${shown}${more}`;
 }
 
 function refusalToError<T>(result: T | { error: string }): T {
   if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
-    throw new ResponseError(ErrorCodes.InvalidRequest, (result as { error: string }).error);
+    throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   }
   return result as T;
 }
 
 export type { CancellationToken };
-
-function isCancellationToken(value: unknown): value is CancellationToken {
-  return typeof value === 'object' && value !== null && 'isCancellationRequested' in value;
-}

@@ -1,7 +1,7 @@
 // One Counterpoint workspace per root folder, each with its own model and config, and the lookup of the one that owns a note.
 import type { Workspace } from '../model/workspace';
 import { createWorkspace } from '../rules/registry';
-import { CONFIG_FILE_NAME } from '../model/config';
+import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../model/config';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext, type FeatureSettings } from '../features/context';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { ownerOf, pathOfUri, uriOfPath } from '../node/files';
@@ -10,7 +10,10 @@ import * as path from 'node:path';
 /** A Counterpoint workspace the server indexes: a folder holding `counterpoint.yaml` (or `actors/`) and its notes. */
 export class WorkspaceRoot {
   readonly uri: string;
-  readonly workspace: Workspace;
+  /** The index requests are answered from; a reindex builds its successor apart and swaps it in when complete. */
+  private current: Workspace;
+  /** The index a reindex is building: edits made meanwhile go to both. */
+  private building?: Workspace;
   readonly context: FeatureContext;
   readonly service: LanguageService;
   readonly configUri: string;
@@ -19,10 +22,55 @@ export class WorkspaceRoot {
 
   constructor(readonly folder: string, documentVersion: (uri: string) => number | null, settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS) {
     this.uri = uriOfPath(folder);
-    this.workspace = createWorkspace([this.uri]);
-    this.context = { workspace: this.workspace, settings: { ...settings }, documentVersion };
+    this.current = createWorkspace([this.uri]);
+    this.context = { workspace: this.current, settings: { ...settings }, documentVersion };
     this.service = createLanguageService(this.context);
     this.configUri = uriOfPath(path.join(folder, CONFIG_FILE_NAME));
+  }
+
+  get workspace(): Workspace {
+    return this.current;
+  }
+
+  /**
+   * The index a reindex fills: a new one, swapped in by `finishBuilding`, so that requests are answered from the index
+   * as it was until then, and a reindex that is superseded halfway leaves it as it was. An empty index (at start-up,
+   * or a root just found) is filled in place, so that requests are answered with what is read so far.
+   */
+  startBuilding(config: WorkspaceConfig): Workspace {
+    if (this.current.size === 0) {
+      this.current.setConfig(config);
+      return this.current;
+    }
+    this.building = createWorkspace([this.uri], config);
+    return this.building;
+  }
+
+  /** Makes a completely built index the one requests are answered from. */
+  finishBuilding(next: Workspace): void {
+    if (next === this.current) return;
+    const previous = this.current;
+    this.current = next;
+    this.context.workspace = next;
+    if (this.building === next) this.building = undefined;
+    previous.clear();
+  }
+
+  /** Drops the index being built, if any (a reindex ended, complete or not). */
+  stopBuilding(): void {
+    this.building = undefined;
+  }
+
+  /** Reads a note's new text into the index (and the one being built); returns the notes whose diagnostics may change. */
+  upsert(uri: string, text: string, keepText: boolean): Set<string> {
+    this.building?.upsert(uri, text, { collectAffected: false, keepText });
+    return this.current.upsert(uri, text, { keepText }).affected;
+  }
+
+  /** Drops a note from the index (and from the one being built); returns the notes whose diagnostics may change. */
+  remove(uri: string): Set<string> {
+    this.building?.remove(uri);
+    return this.current.remove(uri).affected;
   }
 }
 

@@ -265,6 +265,6 @@ function normalizeSeparator(separator: string): string {
 }
 
 function isAcronym(alias: string): boolean {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
+  const letters = alias.replace(/\P{L}/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

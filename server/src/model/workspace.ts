@@ -135,6 +135,12 @@ export class Workspace {
     this.registryVersion++;
   }
 
+  /** The workspace folder a note lies in (as a URI without a trailing slash), if any. */
+  rootOf(uri: string): string | undefined {
+    const root = this.roots.find((r) => uri.startsWith(r));
+    return root?.slice(0, -1);
+  }
+
   relativePath(uri: string): string {
     for (const root of this.roots) {
       if (uri.startsWith(root)) return decodePath(uri.slice(root.length));
@@ -342,7 +348,7 @@ export class Workspace {
   /** An actor by id, then by name or alias, whatever the case and spelling of apostrophes and dashes. */
   resolveActor(name: string): Actor | undefined {
     const direct = this.actorsById.get(name.trim().toLowerCase())?.[0] ?? this.actorsByName.get(normalizeName(name))?.[0];
-    if (direct || !/[\\/]|\.(md|markdown)$/i.test(name)) return direct;
+    if (direct || !/[\\/]|\.(?:md|markdown)$/i.test(name)) return direct;
     // A link written as the actor note's path (`[[actors/tokayev]]`, `[[tokayev.md]]`) names the actor too.
     const actorNote = this.notesNamed(name.trim()).find((note) => note.kind === 'actor' && note.actor);
     return actorNote ? this.actor(actorNote.actor!.id) : undefined;
@@ -376,7 +382,7 @@ export class Workspace {
     const result: Mention[] = [];
     for (const uri of this.sortedNotesOf(id)) {
       if (token?.isCancellationRequested) break;
-      for (const mention of this.mentionsOfIn(id!, uri)) result.push(mention);
+      for (const mention of this.mentionsOfIn(id, uri)) result.push(mention);
     }
     return result;
   }

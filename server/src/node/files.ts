@@ -3,15 +3,18 @@ import { promises as fs, lstatSync, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type WorkspaceConfig } from '../model/config';
+import { MAX_NOTE_CHARS } from '../syntax/limits';
 import { isDiagnosticCode } from '../rules/registry';
 
-/** Notes larger than this are skipped with a message rather than read into memory. */
-export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+/** Notes larger than this are skipped with a message rather than read into memory (syntax/limits.ts). */
+export const MAX_NOTE_BYTES = MAX_NOTE_CHARS;
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
+/** File URIs and editors name files by UTF-8 text, so a name in another encoding cannot be a note's. */
+const NOT_UTF8_NAME = 'its name is not valid UTF-8, so it cannot be read as a note; rename it';
 
 export function isNoteFile(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name);
+  return /\.(?:md|markdown)$/i.test(name);
 }
 
 /** One canonical spelling of a file URI, so that editor URIs and URIs made from paths compare equal. */
@@ -48,17 +51,23 @@ export async function findNotes(root: string, onSkip: (file: string, reason: str
     const folder = pending.pop()!;
     let entries;
     try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
+      // Names as bytes: one that is not UTF-8 would be read as a different name, which does not exist.
+      entries = await fs.readdir(folder, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       onSkip(folder, reasonOf(error));
       continue;
     }
     for (const entry of entries) {
-      const full = path.join(folder, entry.name);
+      const name = entry.name.toString('utf8');
+      const full = path.join(folder, name);
+      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+        if (entry.isDirectory() || isNoteFile(name)) onSkip(full, NOT_UTF8_NAME);
+        continue;
+      }
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isNoteFile(entry.name)) {
+        if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) pending.push(full);
+      } else if (entry.isFile() && isNoteFile(name)) {
         found.push(full);
       }
     }

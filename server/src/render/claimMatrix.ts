@@ -1,8 +1,9 @@
-import { judgeKey, partyOf, positionOf, sourceKey, verdictCounts, type Cancellable } from '../rules/claimVerdicts';
+import { judgeKey, partyOf, positionOf, sourceKey, verdictCounts } from '../rules/claimVerdicts';
 import { partyPhrase } from './verdictText';
 import type { ClaimSpan, WikiLink } from '../syntax/markdown';
 import type { Span } from '../syntax/text';
 import type { Note } from '../syntax/note';
+import { shorten } from '../syntax/sanitize';
 import { plainText } from '../syntax/sentences';
 import { NEVER_CANCELLED, type Cancellation, type Mention, type Workspace } from '../model/workspace';
 import type { ClaimMatrixData, MatrixAppearance, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
@@ -191,20 +192,33 @@ function actorsNamedIn(sortedMentions: readonly Mention[], claim: ClaimSpan): st
 function isoDate(date: string | undefined): string | undefined {
   const trimmed = date?.trim();
   if (!trimmed) return undefined;
-  return /^\d{4}-\d{2}-\d{2}(?![\d])/.exec(trimmed)?.[0] ?? trimmed;
-}
-
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
+  return /^\d{4}-\d{2}-\d{2}(?!\d)/.exec(trimmed)?.[0] ?? trimmed;
 }
 
 const STANCE_MARK: Record<string, string> = { asserts: 'asserts', reports: 'reports', disputes: 'DISPUTES', qualifies: 'QUALIFIES' };
 
-function cellText(row: MatrixRow, perspective: string, outlet: string): string {
-  const cell = row.cells.find((c) => c.outlet === outlet && c.perspective === perspective);
-  return cell ? cell.stances.map((s) => STANCE_MARK[s] ?? s).join('/') : '';
+/** A row's stances under one outlet, read from the row's cells indexed by column (not searched once per column). */
+function cellTexts(): (row: MatrixRow, perspective: string, outlet: string) => string {
+  const byRow = new Map<MatrixRow, Map<string, MatrixCell>>();
+  return (row, perspective, outlet) => {
+    let byColumn = byRow.get(row);
+    if (!byColumn) byRow.set(row, (byColumn = new Map(row.cells.map((c) => [`${c.perspective}\n${c.outlet}`, c]))));
+    const cell = byColumn.get(`${perspective}\n${outlet}`);
+    return cell ? cell.stances.map((s) => STANCE_MARK[s] ?? s).join('/') : '';
+  };
+}
+
+/**
+ * More outlets than this and a table (one column per outlet, a line per claim) grows with claims times outlets, far
+ * past what anyone reads: the matrix is then listed claim by claim, each with the outlets that carry it.
+ */
+const MAX_TABLE_COLUMNS = 24;
+/** Keys and outlet names are cut to this in a table's cells and headings. */
+const MAX_TABLE_LABEL = 40;
+
+/** The matrix claim by claim: `key: outlet (perspective) stance; …`, linear in what the notes carry. */
+function matrixList(matrix: ClaimMatrixData, line: (row: MatrixRow, carried: string) => string): string[] {
+  return matrix.rows.map((row) => line(row, row.cells.map((c) => `${c.outlet} (${c.perspective}) ${c.stances.map((s) => STANCE_MARK[s] ?? s).join('/')}`).join('; ')));
 }
 
 const VERDICT_ORDER = ['contested', 'corroborated', 'cited', 'single-source', 'lacking'] as const;
@@ -245,25 +259,33 @@ const EMPTY_MATRIX = [
   `article that carries it; each key becomes a row here. How: ${FORMAT_DOCS_URL}#6-claims`,
 ].join('\n');
 
-/** The matrix as a plain-text table for a terminal. */
+/** The matrix as a plain-text table for a terminal (a list when there are many outlets). */
 export function renderMatrixText(matrix: ClaimMatrixData): string {
   if (matrix.rows.length === 0) return `${EMPTY_MATRIX}\n`;
-  const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
-  const keyWidth = Math.max(5, ...matrix.rows.map((r) => r.key.length + 2));
-  const widths = columns.map(({ perspective, outlet }) =>
-    Math.max(outlet.length, 8, ...matrix.rows.map((r) => cellText(r, perspective, outlet).length)));
+  const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet, label: shorten(outlet, MAX_TABLE_LABEL) })));
+  if (columns.length > MAX_TABLE_COLUMNS) {
+    const flagged = matrix.rows.filter((r) => !r.hasCounterSource).length;
+    return [
+      ...matrixList(matrix, (row, carried) => `${row.hasCounterSource ? '  ' : '! '}${row.key}: ${carried}`),
+      `${matrix.rows.length} claims, ${columns.length} outlets in ${matrix.perspectives.length} perspectives (listed, too many outlets for a table); ${flagged} marked ! lack a counter-source.`,
+    ].join('\n') + '\n';
+  }
+  const cellText = cellTexts();
+  const keyWidth = Math.max(5, ...matrix.rows.map((r) => Math.min(r.key.length, MAX_TABLE_LABEL) + 2));
+  const widths = columns.map(({ perspective, outlet, label }) =>
+    Math.max(label.length, 8, ...matrix.rows.map((r) => cellText(r, perspective, outlet).length)));
   const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
   const groupLine = pad('', keyWidth) + ' | ' + matrix.perspectives
     .map(({ perspective, outlets }) => {
       const span = outlets.reduce((sum, outlet) => sum + widths[columns.findIndex((c) => c.outlet === outlet && c.perspective === perspective)] + 3, -3);
       return pad(perspective, span);
     }).join(' | ');
-  const header = pad('claim', keyWidth) + ' | ' + columns.map((c, i) => pad(c.outlet, widths[i])).join(' | ') + ' | first seen';
+  const header = pad('claim', keyWidth) + ' | ' + columns.map((c, i) => pad(c.label, widths[i])).join(' | ') + ' | first seen';
   const rule = '-'.repeat(header.length);
   const lines = [groupLine, header, rule];
   for (const row of matrix.rows) {
     const mark = row.hasCounterSource ? '  ' : '! ';
-    lines.push(pad(mark + row.key, keyWidth) + ' | ' + columns.map((c, i) => pad(cellText(row, c.perspective, c.outlet), widths[i])).join(' | ') + ` | ${firstSeen(row)}`);
+    lines.push(pad(mark + shorten(row.key, MAX_TABLE_LABEL), keyWidth) + ' | ' + columns.map((c, i) => pad(cellText(row, c.perspective, c.outlet), widths[i])).join(' | ') + ` | ${firstSeen(row)}`);
   }
   const flagged = matrix.rows.filter((r) => !r.hasCounterSource).length;
   lines.push(rule, `${matrix.rows.length} claims, ${columns.length} outlets in ${matrix.perspectives.length} perspectives; ${flagged} marked ! lack a counter-source.`);
@@ -276,6 +298,16 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
 export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: string) => string): string {
   if (matrix.rows.length === 0) return `# Claim matrix\n\n${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
+  if (columns.length > MAX_TABLE_COLUMNS) {
+    return [
+      '# Claim matrix',
+      '',
+      `${matrix.rows.length} claims across ${columns.length} outlets, listed claim by claim (too many outlets for a table). ⚠ marks a claim without a counter-source.`,
+      '',
+      ...matrixList(matrix, (row, carried) => `- ${row.hasCounterSource ? '' : '⚠ '}\`${row.key}\`: ${escape(carried)}`),
+    ].join('\n') + '\n';
+  }
+  const cellText = cellTexts();
   const lines = [
     '# Claim matrix',
     '',

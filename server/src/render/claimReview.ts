@@ -277,13 +277,16 @@ function counterUrls(occurrences: readonly ClaimOccurrence[]): string[] {
   return urls;
 }
 
-/** The address when it is an absolute http(s) URL; notes are untrusted, so any other scheme is dropped. */
+/**
+ * The address, normalised (a `"` or a space percent-encoded, the host lower-cased), when it is an absolute http(s)
+ * URL; notes are untrusted, so any other scheme is dropped.
+ */
 export function httpUrl(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value || !/^https?:\/\/\S+$/i.test(value)) return undefined;
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -291,8 +294,9 @@ export function httpUrl(raw: string | undefined): string | undefined {
 
 /**
  * JSON text that is also safe inside an HTML `<script type="application/ld+json">`: `<`, `>` and `&`
- * are written as \u escapes, so no note text can close the script element or open a comment there.
+ * are written as \u escapes, so no note text can close the script element or open a comment there; so are DEL, C1
+ * controls and bidirectional controls, so that the text prints safely in a terminal.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(/[<>&\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,6 @@
-// Text from notes is untrusted: everything a hover, lens or message shows of it goes through here.
 import { stripUnsafe } from '../syntax/sanitize';
+
+// Text from notes is untrusted: everything a hover, lens or message shows of it goes through here.
 
 // Markdown punctuation, plus `:` and `@` so that no URL or e-mail address is turned into a link.
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|<>~&:@$]/g;

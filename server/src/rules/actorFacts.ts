@@ -5,7 +5,7 @@ import { noteStem } from '../syntax/note';
 
 /** A `by=` value or wiki-link target written as a path (`actors/tokayev`, `tokayev.md`) also names a note by its file name. */
 function isPathLike(name: string): boolean {
-  return /[\\/]|\.(md|markdown)$/i.test(name);
+  return /[\\/]|\.(?:md|markdown)$/i.test(name);
 }
 
 /**

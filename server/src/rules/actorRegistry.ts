@@ -1,4 +1,6 @@
 // The actor registry's own problems, reported on actor notes: two notes defining one id, an alias naming two actors.
+import { MAX_LISTED_NOTES } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
 import { ACTOR_ID_SPANS, ACTOR_REGISTRY } from './actorFacts';
 import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
@@ -17,17 +19,20 @@ export const actorRegistryRule = defineRule({
     if (!meta) return;
     const sameId = workspace.actorsWithId(meta.id);
     if (sameId.length > 1) {
+      // Listed up to a few: thousands of notes sharing one id would otherwise make each message list all the others.
       const others = sameId.filter((a) => a.note !== note);
+      const listed = others.slice(0, MAX_LISTED_NOTES);
+      const more = others.length > listed.length ? ` and ${others.length - listed.length} more notes` : '';
       report('actor.duplicate-id', meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-        `The actor id \`${meta.id}\` is also defined by ${others.map((a) => a.note.path).join(', ')}; mentions resolve to ${sameId[0].note.path}.`,
+        `The actor id \`${meta.id}\` is also defined by ${listed.map((a) => a.note.path).join(', ')}${more}; mentions resolve to ${sameId[0].note.path}.`,
         {},
-        others.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: `\`${meta.id}\` defined here too` })));
+        listed.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: oneLine(`\`${meta.id}\` defined here too`) })));
     }
     for (const alias of meta.aliases) {
       const owners = workspace.actorsNamed(alias.value).filter((a) => a.id.toLowerCase() !== meta.id.toLowerCase());
       if (owners.length === 0) continue;
       report('actor.duplicate-alias', alias.span ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-        `The alias \`${alias.value}\` also names ${owners.map((a) => a.id).join(', ')}; a mention of it resolves to ${workspace.resolveActor(alias.value)?.id}.`,
+        `The alias \`${alias.value}\` also names ${owners.slice(0, MAX_LISTED_NOTES).map((a) => a.id).join(', ')}${owners.length > MAX_LISTED_NOTES ? ` and ${owners.length - MAX_LISTED_NOTES} more actors` : ''}; a mention of it resolves to ${workspace.resolveActor(alias.value)?.id}.`,
         { alias: alias.value, actors: [meta.id, ...owners.map((a) => a.id)] });
     }
   },

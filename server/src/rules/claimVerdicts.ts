@@ -68,7 +68,7 @@ const CANCELLATION_STRIDE = 1024;
 export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancellable): KeyJudgement | undefined {
   const all = new PositionCounts();
   const byOutlet = new Map<string, PositionCounts>();
-  const outlets: PositionCounts[] = new Array(occurrences.length);
+  const outlets = new Array<PositionCounts>(occurrences.length);
   for (let i = 0; i < occurrences.length; i++) {
     if (i % CANCELLATION_STRIDE === 0 && token?.isCancellationRequested) return undefined;
     const { note, claim } = occurrences[i];
@@ -81,7 +81,7 @@ export function judgeKey(occurrences: readonly ClaimOccurrence[], token?: Cancel
     all.add(position, perspective);
     outlet.add(position, perspective);
   }
-  const verdicts: Verdict[] = new Array(occurrences.length);
+  const verdicts = new Array<Verdict>(occurrences.length);
   for (let i = 0; i < occurrences.length; i++) {
     if (i % CANCELLATION_STRIDE === 0 && token?.isCancellationRequested) return undefined;
     const { note, claim } = occurrences[i];

@@ -44,7 +44,7 @@ export function firstSentence(message: string): string {
     if ('«“([{'.includes(ch)) depth++;
     else if ('»”)]}'.includes(ch)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && '.?!'.includes(ch) && message[i + 1] === ' ' && /\p{Lu}/u.test(message[i + 2])) {
-      const initial = ch === '.' && /(^|[\s.])\p{L}$/u.test(message.slice(Math.max(0, i - 2), i));
+      const initial = ch === '.' && /(?:^|[\s.])\p{L}$/u.test(message.slice(Math.max(0, i - 2), i));
       if (!initial) return message.slice(0, i + 1);
     }
   }

@@ -5,6 +5,8 @@ import type { NoteDependency } from '../model/dependencies';
 import { defaultConfig, type WorkspaceConfig } from '../model/config';
 import { Workspace } from '../model/workspace';
 import type { CoreDiagnostic, Finding, Severity } from '../syntax/diagnostics';
+import { MAX_DIAGNOSTICS_PER_NOTE } from '../syntax/limits';
+import { oneLine } from '../syntax/sanitize';
 import { actorRegistryRule } from './actorRegistry';
 import { actorUnknownRule } from './actorUnknown';
 import { aliasNearMatchRule } from './aliasNearMatch';
@@ -104,7 +106,7 @@ export function payloadOf<C extends DiagnosticCode>(code: C, data: unknown): Pay
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   const payload: Record<string, string | string[]> = {};
-  for (const [field, type] of Object.entries(spec.payload) as [string, FieldType][]) {
+  for (const [field, type] of Object.entries<FieldType>(spec.payload)) {
     const value = Object.prototype.hasOwnProperty.call(record, field) ? record[field] : undefined;
     if (type === 'string[]') {
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return undefined;
@@ -162,7 +164,28 @@ export function noteDiagnostics(workspace: Workspace, uri: string, options: Diag
   const result: CoreDiagnostic[] = [];
   for (const finding of findings) {
     const severity = severityOf(finding.code);
-    if (severity !== 'off') result.push({ ...finding, severity });
+    // Messages quote note text: they reach a terminal or an editor's problem list on one line, without control characters.
+    if (severity !== 'off') result.push({ ...finding, message: oneLine(finding.message), severity });
   }
-  return result as Diagnostic[];
+  return capDiagnostics(result, severityOf('note.too-large')) as Diagnostic[];
+}
+
+/**
+ * At most MAX_DIAGNOSTICS_PER_NOTE diagnostics of a note (sorted by place), the last saying how many more there are:
+ * a hostile note must not produce a message too large to send or an editor too slow to show.
+ */
+function capDiagnostics(diagnostics: CoreDiagnostic[], severity: Severity | 'off'): CoreDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_NOTE) return diagnostics;
+  if (severity === 'off') return diagnostics.slice(0, MAX_DIAGNOSTICS_PER_NOTE);
+  // The parser's word on where it stopped reading is kept whatever comes before it.
+  const stopped = diagnostics.filter((d) => d.code === 'note.too-large');
+  const others = diagnostics.filter((d) => d.code !== 'note.too-large');
+  const kept = others.slice(0, MAX_DIAGNOSTICS_PER_NOTE - 1 - stopped.length);
+  const summary: CoreDiagnostic = {
+    code: 'note.too-large',
+    severity,
+    message: `This note has ${diagnostics.length} diagnostics; the ${others.length - kept.length} from here on are not shown.`,
+    span: (others[kept.length] ?? diagnostics[0]).span,
+  };
+  return [...kept, summary, ...stopped].sort((a, b) => a.span.start - b.span.start);
 }

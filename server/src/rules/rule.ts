@@ -42,7 +42,7 @@ export type Scope = 'note' | 'actors' | 'workspace' | 'config';
 export interface RuleContext {
   readonly workspace: Workspace;
   /** Whether a code's diagnostics are wanted at all: not `off`, and for a hint, hints asked for (see DiagnosticsOptions). */
-  wants(code: string): boolean;
+  wants: (code: string) => boolean;
 }
 
 /** Reports one diagnostic of one of the rule's own codes, with the payload its code declares. */

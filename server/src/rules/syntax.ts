@@ -8,6 +8,7 @@ import { defineRule, type CodeSpec, type PayloadOf } from './rule';
 const none = {} as const;
 
 const codes = {
+  'note.too-large': { summary: 'The note is too long to read, reaches a per-note limit of what is read, or has more diagnostics than are shown.', section: FORMAT_SECTIONS.diagnostics, severity: 'warning', payload: none },
   'frontmatter.missing': { summary: 'An article or actor note has no frontmatter block.', section: FORMAT_SECTIONS.frontmatter, severity: 'error', payload: none },
   'frontmatter.unclosed': { summary: 'The frontmatter\'s opening --- has no closing line, so no field is read.', section: FORMAT_SECTIONS.frontmatter, severity: 'error', payload: none },
   'frontmatter.yaml': { summary: 'The frontmatter is not valid YAML.', section: FORMAT_SECTIONS.frontmatter, severity: 'error', payload: none },

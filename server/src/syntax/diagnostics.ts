@@ -8,6 +8,7 @@ export type SeveritySetting = Severity | 'off';
 
 /** The codes the parser reports while it reads one note (declared by rules/syntax.ts). */
 export type SyntaxCode =
+  | 'note.too-large'
   | 'frontmatter.missing'
   | 'frontmatter.unclosed'
   | 'frontmatter.yaml'

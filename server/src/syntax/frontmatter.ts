@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import parseBlock from 'gray-matter/lib/parse';
 import * as yaml from 'js-yaml';
 import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { detached, type Span } from './text';
@@ -42,25 +42,25 @@ const refuseEngine = () => {
 
 /**
  * Finds and parses a note's YAML frontmatter. The fence is located here, line by line,
- * so that CRLF, a BOM and an unclosed fence are handled exactly; gray-matter then parses
- * the block as YAML data only, with its cache bypassed (options are always passed).
+ * so that CRLF, a BOM and an unclosed fence are handled exactly; gray-matter's block parser then reads
+ * the block as YAML data only (its entry point, which reads files and caches texts, is not used).
  */
 export function parseFrontmatter(text: string): FrontmatterResult {
   const diagnostics: SyntaxFinding[] = [];
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstLineEnd = lineEndAt(text, start);
   const firstLine = text.slice(start, firstLineEnd);
-  const fence = /^---[ \t]*([^\s]*)[ \t]*$/.exec(firstLine);
+  const fence = /^---(?:[ \t]*(\S+))?[ \t]*$/.exec(firstLine);
   if (!fence || firstLine.startsWith('----')) return { bodyStart: start, diagnostics };
 
   const openFenceSpan = { start, end: firstLineEnd };
-  const language = fence[1].toLowerCase();
+  const language = (fence[1] ?? '').toLowerCase();
   const contentStart = nextLineStart(text, firstLineEnd);
   let closeStart = -1;
   let closeEnd = -1;
   for (let lineStart = contentStart; lineStart < text.length; ) {
     const lineEnd = lineEndAt(text, lineStart);
-    if (/^(---|\.\.\.)[ \t]*$/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 16)))) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 16)))) {
       closeStart = lineStart;
       closeEnd = lineEnd;
       break;
@@ -81,14 +81,13 @@ export function parseFrontmatter(text: string): FrontmatterResult {
 
   if (!YAML_LANGUAGES.has(language)) {
     diagnostics.push(diagnostic('frontmatter.language', openFenceSpan,
-      detached(`Frontmatter in \`${fence[1]}\` is not read: Counterpoint reads YAML frontmatter only and never runs code from a note.`)));
+      detached(`Frontmatter in \`${fence[1] ?? ''}\` is not read: Counterpoint reads YAML frontmatter only and never runs code from a note.`)));
     return { frontmatter, bodyStart, diagnostics };
   }
 
   try {
-    const parsed = matter(`---\n${content.replace(/\r\n?/g, '\n')}\n---\n`, {
-      language: 'yaml',
-      excerpt: false,
+    // A block of nothing but blanks and comments is an empty mapping, as gray-matter's entry point reads it.
+    const data: unknown = onlyCommentsOrBlank(content) ? {} : parseBlock('yaml', `\n${content.replace(/\r\n?/g, '\n')}`, {
       engines: {
         yaml: (source: string) => yaml.safeLoad(source, { json: true }) as object,
         javascript: refuseEngine,
@@ -97,7 +96,6 @@ export function parseFrontmatter(text: string): FrontmatterResult {
         json: refuseEngine,
       },
     });
-    const data: unknown = parsed.data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date)) {
       frontmatter.data = detachStrings(data) as Record<string, unknown>;
       for (const field of overridden) {
@@ -112,7 +110,7 @@ export function parseFrontmatter(text: string): FrontmatterResult {
     }
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    // The block handed to the parser starts with the fence line, so its line numbers match ours from the fence.
+    // The block handed to the parser starts with an empty line in place of the fence, so its line numbers match ours from the fence.
     // An error at the end of the stream (an unclosed quote or bracket) is past the content: on the closing fence.
     const line = typeof mark?.line === 'number' ? mark.line : 0;
     const errorSpan = lineSpan(text, contentStart, closeStart, Math.max(0, line - 1)) ?? { start: closeStart, end: closeEnd };
@@ -121,6 +119,14 @@ export function parseFrontmatter(text: string): FrontmatterResult {
     diagnostics.push(diagnostic('frontmatter.yaml', errorSpan, detached(`The frontmatter is not valid YAML (line ${lineNumber}): ${reason}`)));
   }
   return { frontmatter, bodyStart, diagnostics };
+}
+
+function onlyCommentsOrBlank(block: string): boolean {
+  for (const line of block.split(/\r\n?|\n/)) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) return false;
+  }
+  return true;
 }
 
 /**
@@ -166,7 +172,7 @@ function scanFields(text: string, start: number, end: number): { fields: Map<str
   for (let lineStart = start; lineStart < end; ) {
     const lineEnd = Math.min(lineEndAt(text, lineStart), end);
     const line = text.slice(lineStart, lineEnd);
-    const key = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)/.exec(line);
+    const key = /^([A-Z_][\w-]*)[ \t]*:(?=[ \t]|$)/i.exec(line);
     if (key) {
       const valueStart = lineStart + key[0].length;
       const value = trimmedValue(text, valueStart, lineEnd);

@@ -1,6 +1,7 @@
 import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { lineEndAt, nextLineStart } from './frontmatter';
 import { detached, isBlank, type Span } from './text';
+import { MAX_BLOCKS_PER_NOTE, MAX_CLAIMS_PER_NOTE, MAX_LINKS_PER_NOTE, MAX_PARSE_DIAGNOSTICS_PER_NOTE } from './limits';
 
 export type Stance = 'asserts' | 'reports' | 'disputes' | 'qualifies';
 export const STANCES: readonly Stance[] = ['asserts', 'reports', 'disputes', 'qualifies'];
@@ -61,6 +62,8 @@ export interface MarkdownBody {
   /** Stretches of prose where bare aliases count: no code, URLs, link targets, attribute blocks or wiki links. */
   prose: Span[];
   diagnostics: SyntaxFinding[];
+  /** Where reading stopped because a per-note cap (syntax/limits.ts) was reached; the rest is not read. */
+  stoppedAt?: number;
 }
 
 const CLAIM_KEY = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -74,7 +77,7 @@ const URL_LIKE = /^https?:\/\/\S+$/i;
 export function parseBody(text: string, bodyStart: number): MarkdownBody {
   const body: MarkdownBody = { wikiLinks: [], claims: [], headings: [], blocks: [], prose: [], diagnostics: [] };
   const excluded: Span[] = [];
-  const marks = markupStarts(text, bodyStart);
+  const marks = new MarkupFinder(text);
   let fence: { char: string; length: number } | undefined;
   let blockStart = -1;
   let previousLine: Span | undefined;
@@ -92,6 +95,11 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
   };
 
   for (let lineStart = bodyStart; lineStart < text.length; ) {
+    if (body.stoppedAt !== undefined) break;
+    if (body.blocks.length >= MAX_BLOCKS_PER_NOTE) {
+      body.stoppedAt = lineStart;
+      break;
+    }
     const lineEnd = lineEndAt(text, lineStart);
     const next = nextLineStart(text, lineEnd);
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 256));
@@ -140,7 +148,8 @@ export function parseBody(text: string, bodyStart: number): MarkdownBody {
     if (next <= lineStart) break;
     lineStart = next;
   }
-  flushBlock(text.length);
+  if (body.stoppedAt === undefined) flushBlock(text.length);
+  if (body.stoppedAt !== undefined) excluded.push({ start: body.stoppedAt, end: text.length });
   body.prose = complement(bodyStart, text.length, excluded);
   return body;
 }
@@ -173,30 +182,29 @@ class ForwardFinder {
   }
 }
 
-/** Where markup can start: `\\`, `<`, `[`, `]` and URLs. Found in one native scan, so that prose between is skipped. */
-function markupStarts(text: string, from: number): number[] {
-  const starts: number[] = [];
-  const pattern = /[\\<[\]]|https?:\/\/|www\./gi;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) starts.push(match.index);
-  return starts;
-}
+/**
+ * Where markup can start: `\\`, `<`, `[`, `]` and URLs, found by a native scan so that prose between is skipped.
+ * Found as reading goes (not all ahead), so that a note whose reading stops at a cap is not scanned to its end.
+ */
+class MarkupFinder {
+  private readonly pattern = /[\\<[\]]|https?:\/\/|www\./gi;
+  private from = -1;
+  private found = -1;
+  constructor(private readonly text: string) {}
 
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
+  /** The first markup start at or after `from`; the text's length when there is none. */
+  next(from: number): number {
+    if (from >= this.from && (this.found >= from || this.found === this.text.length)) return this.found;
+    this.pattern.lastIndex = from;
+    this.from = from;
+    this.found = this.pattern.exec(this.text)?.index ?? this.text.length;
+    return this.found;
   }
-  return low;
 }
 
-function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[], marks: readonly number[]): void {
+function parseInline(text: string, start: number, end: number, body: MarkdownBody, excluded: Span[], marks: MarkupFinder): void {
   const codeSpans = findCodeSpans(text, start, end);
   let codeIndex = 0;
-  let mark = firstAtOrAfter(marks, start);
   const brackets: number[] = [];
   const closeBrace = new ForwardFinder(text, '}', end);
   const closeWiki = new ForwardFinder(text, ']]', end);
@@ -209,6 +217,10 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
   const lineEndFrom = (i: number) => (knownLineEnd >= i ? knownLineEnd : (knownLineEnd = lineEndAt(text, i)));
 
   for (let i = start; i < end; i++) {
+    if (body.claims.length >= MAX_CLAIMS_PER_NOTE || body.wikiLinks.length >= MAX_LINKS_PER_NOTE || body.diagnostics.length >= MAX_PARSE_DIAGNOSTICS_PER_NOTE) {
+      body.stoppedAt = i;
+      return;
+    }
     // A code span that starts inside a URL or link skipped over is no longer a code span.
     while (codeIndex < codeSpans.length && codeSpans[codeIndex].start < i) codeIndex++;
     if (codeIndex < codeSpans.length && i === codeSpans[codeIndex].start) {
@@ -218,8 +230,7 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
       continue;
     }
     // Plain prose up to the next possible markup or code span is skipped in one step.
-    while (mark < marks.length && marks[mark] < i) mark++;
-    const next = Math.min(mark < marks.length ? marks[mark] : end, codeIndex < codeSpans.length ? codeSpans[codeIndex].start : end, end);
+    const next = Math.min(marks.next(i), codeIndex < codeSpans.length ? codeSpans[codeIndex].start : end, end);
     if (next > i) {
       i = next - 1;
       continue;
@@ -233,7 +244,7 @@ function parseInline(text: string, start: number, end: number, body: MarkdownBod
         const stop = close >= 0 ? close + 3 : end;
         excluded.push({ start: i, end: stop });
         i = stop - 1;
-      } else if (/^<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]/.test(text.slice(i, i + 40))) {
+      } else if (/^<[a-z][a-z0-9+.-]{1,31}:[^\s<>]/i.test(text.slice(i, i + 40))) {
         const close = closeAngle.next(i + 1);
         if (close >= 0 && close - i < 2048 && !/[\s<]/.test(text.slice(i + 1, close))) {
           excluded.push({ start: i, end: close + 1 });
@@ -338,7 +349,7 @@ function wikiLinkAt(text: string, open: number, close: number, end: number): Wik
 }
 
 function looksLikeClaimAttributes(head: string): boolean {
-  return /(^|\s)(claim|by|stance|counter)=|\.single-source/.test(head);
+  return /(?:^|\s)(?:claim|by|stance|counter)=|\.single-source/.test(head);
 }
 
 /** Parses `[text]{attributes}`; returns undefined when the attributes are not Counterpoint's (another Pandoc span). */

@@ -1,6 +1,7 @@
 import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
 import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';
+import { MAX_BLOCKS_PER_NOTE, MAX_CLAIMS_PER_NOTE, MAX_LINKS_PER_NOTE, MAX_NOTE_CHARS, MAX_PARSE_DIAGNOSTICS_PER_NOTE } from './limits';
 import { LineMap, type Span } from './text';
 
 export type NoteKind = 'article' | 'actor' | 'other';
@@ -63,7 +64,7 @@ export interface Note {
 /** The file name without folder and `.md`: the default actor id and the wiki-link name of a note. */
 export function noteStem(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return base.replace(/\.(md|markdown)$/i, '');
+  return base.replace(/\.(?:md|markdown)$/i, '');
 }
 
 /** What the field checks need of the workspace's configuration. */
@@ -74,6 +75,7 @@ export interface NoteChecks {
 
 export function parseNote(uri: string, path: string, text: string, kind: NoteKind, config: NoteChecks): Note {
   const lines = new LineMap(text);
+  if (text.length > MAX_NOTE_CHARS) return unreadNote(uri, path, text, lines, kind);
   const fm = parseFrontmatter(text);
   const body = parseBody(text, fm.bodyStart);
   const note: Note = {
@@ -91,6 +93,14 @@ export function parseNote(uri: string, path: string, text: string, kind: NoteKin
     prose: body.prose,
     diagnostics: [...fm.diagnostics, ...body.diagnostics],
   };
+  if (body.stoppedAt !== undefined) {
+    let start = body.stoppedAt;
+    while (start < text.length && isBlankChar(text.charCodeAt(start))) start++;
+    const line = lines.positionAt(start).line;
+    note.diagnostics.push(diagnostic('note.too-large', { start, end: Math.max(start, lines.lineEnd(line)) },
+      `This note reaches a limit of what is read in one note (${MAX_CLAIMS_PER_NOTE} claims, ${MAX_LINKS_PER_NOTE} wiki links, ` +
+      `${MAX_PARSE_DIAGNOSTICS_PER_NOTE} problems or ${MAX_BLOCKS_PER_NOTE} paragraphs): the text from here on is not read. Split the note.`));
+  }
   // A repeated key is only a warning: the fields are read, with YAML's last value.
   const unreadable = fm.diagnostics.some((d) => d.code !== 'frontmatter.missing' && d.code !== 'frontmatter.duplicate-key');
   if (kind === 'article') note.article = readArticle(note, config, unreadable);
@@ -102,6 +112,17 @@ export function parseNote(uri: string, path: string, text: string, kind: NoteKin
     }
   }
   return note;
+}
+
+function isBlankChar(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** A note over the size limit: kept (it is in the workspace) but not parsed, with one diagnostic saying so. */
+function unreadNote(uri: string, path: string, text: string, lines: LineMap, kind: NoteKind): Note {
+  const diagnostics = [diagnostic('note.too-large', { start: 0, end: lines.lineEnd(0) },
+    `This note is ${text.length} characters long, more than the ${MAX_NOTE_CHARS} Counterpoint reads in one note: it is not read. Split it.`)];
+  return { uri, path, text, lines, kind, bodyStart: 0, wikiLinks: [], claims: [], headings: [], blocks: [], prose: [], diagnostics };
 }
 
 function topSpan(note: Note): Span {
@@ -222,7 +243,7 @@ export function fieldSpan(note: Note, key: string): Span {
 }
 
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(value);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(value);
   if (!match) return false;
   const [, , month, day, hour, minute, second] = match;
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;

@@ -60,7 +60,7 @@ const RULES: readonly [RegExp, string][] = [
   [/q/g, 'k'], // Kazakh қ: Qasym, Kasym
   [/w/g, 'v'], // German в: Tokajew
   [/y/g, 'i'], // й, ы and и all become i: Kassym, Kasim; Lisyansky, Lisianskii
-  [/i+/g, 'i'], // ...and so do their runs (-iy, -yi, -ii, -ij)
+  [/(?<!i)i+/g, 'i'], // ...and so do their runs (-iy, -yi, -ii, -ij)
   [/ie/g, 'e'], // ye, ie, e for е: Tokayev, Tokaiev, Tokaev
   [/(?<=.)io/g, 'e'], // yo, io, e for ё: Pyotr, Petr (not at the start, where Io- and Yo- are written as such)
   // Digraphs become one letter, so that the h of sh is not taken for an h of its own (Shuraev is not Suraev).
@@ -69,7 +69,6 @@ const RULES: readonly [RegExp, string][] = [
   [/ch/g, 'č'],
   [/ts/g, 'c'],
   [/([čšž])ov/g, '$1ev'], // ё after a hushing consonant: Khrushchov, Khrushchev
-  [/(\p{L})\1+/gu, '$1'], // doubled letters: Kassym, Donbass
 ];
 
 /** A word lower-cased, Cyrillic romanised and diacritics dropped: the spelling the skeleton rules start from. */
@@ -100,7 +99,18 @@ export function skeletons(word: string): string[] {
     }
     variants = next;
   }
-  return [...new Set(variants.map((variant) => rewrite(variant, RULES)))];
+  return [...new Set(variants.map((variant) => withoutDoubledLetters(rewrite(variant, RULES))))];
+}
+
+/** Runs of one letter made one letter (Kassym, Donbass), after the rules. */
+function withoutDoubledLetters(text: string): string {
+  let result = '';
+  let previous = '';
+  for (const ch of text) {
+    if (ch !== previous || !/\p{L}/u.test(ch)) result += ch;
+    previous = ch;
+  }
+  return result;
 }
 
 function rewrite(text: string, rules: readonly [RegExp, string][]): string {

@@ -12,7 +12,7 @@ const CCD = 'articles/ccd-kazakhstan-new-course.md';
 /** A hover's source entry: `[Outlet](file:///…/articles/<file>#Lline,col)`. */
 function sourceLink(outlet: string, file: string): RegExp {
   const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\[${escaped}\\]\\(file://[^)\\s]*/${file.replace(/[.]/g, '\\.')}#L\\d+,\\d+\\)`);
+  return new RegExp(`\\[${escaped}\\]\\(file://[^)\\s]*/${file.replace(/\./g, '\\.')}#L\\d+,\\d+\\)`);
 }
 
 /** The line of the hover that lists the given outlet as a source. */

@@ -19,7 +19,7 @@ function allNotes(dir = workspaceRoot()): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) result.push(...allNotes(full));
-    else if (/\.(md|markdown)$/i.test(entry.name)) result.push(full);
+    else if (/\.(?:md|markdown)$/i.test(entry.name)) result.push(full);
   }
   return result.sort();
 }

@@ -94,7 +94,7 @@ describe('Quick fixes for a claim without a counter-source', () => {
 
     const doc = await vscode.workspace.openTextDocument(uri);
     const line = doc.lineAt(diagnostic.range.start.line).text;
-    assert.match(line, new RegExp(`\\{claim=${key.replace(/[.]/g, '\\.')}[^}]* \\.single-source\\}`), 'the attribute block ends with .single-source');
+    assert.match(line, new RegExp(`\\{claim=${key.replace(/\./g, '\\.')}[^}]* \\.single-source\\}`), 'the attribute block ends with .single-source');
     await waitForDiagnosticsState(`the ${key} diagnostic to clear`, () => flaggedWithKey(uri, key).length === 0, describeFlagged(uri));
     assert.strictEqual((await flaggedClaims()).length, flagged.length - 1, 'the other claims stay flagged: only this one was marked');
   });

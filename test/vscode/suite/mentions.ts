@@ -60,7 +60,7 @@ function aliasPattern(alias: string): string {
 }
 
 function isAcronym(alias: string): boolean {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
+  const letters = alias.replace(/\P{L}/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
@@ -82,14 +82,14 @@ export function findMentions(text: string, actor: ActorNames): FoundMention[] {
   const found: FoundMention[] = [];
   let prose = text;
   // Frontmatter.
-  const front = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(prose);
+  const front = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(prose);
   if (front) prose = blank(prose, 0, front[0].length);
   // Fenced code blocks, HTML comments, inline code.
-  prose = blankAll(prose, /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(^ {0,3}\1[ \t]*$|(?![\s\S]))/gm);
-  prose = blankAll(prose, /<!--[\s\S]*?(-->|(?![\s\S]))/g);
-  prose = blankAll(prose, /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g);
+  prose = blankAll(prose, /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(^ {0,3}\1[ \t]*$|(?![\s\S]))/gm);
+  prose = blankAll(prose, /<!--[\s\S]*?(-->|$)/g);
+  prose = blankAll(prose, /(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g);
   // Wiki links: count, then keep them out of the prose.
-  for (const m of prose.matchAll(/\[\[([^[\]\r\n|]+?)(?:\|[^[\]\r\n]*)?\]\]/g)) {
+  for (const m of prose.matchAll(/\[\[([^[\]\r\n|]+)(?:\|[^[\]\r\n]*)?\]\]/g)) {
     const targetPart = m[1].split('#')[0];
     const target = targetPart.trim();
     if (target && isActor(target, actor)) {
@@ -97,7 +97,7 @@ export function findMentions(text: string, actor: ActorNames): FoundMention[] {
       found.push({ kind: 'wikilink', start, end: start + target.length });
     }
   }
-  prose = blankAll(prose, /\[\[[^[\]\r\n]+?\]\]/g);
+  prose = blankAll(prose, /\[\[[^[\]\r\n]+\]\]/g);
   // Claim attribute blocks: their by= values, then out of the prose.
   for (const m of prose.matchAll(/\]\{([^{}]*)\}/g)) {
     const block = m[1];
@@ -111,7 +111,7 @@ export function findMentions(text: string, actor: ActorNames): FoundMention[] {
   prose = blankAll(prose, /\]\{[^{}]*\}/g, (m) => [m.index + 1, m.index + m[0].length]);
   // Link destinations, autolinks, bare URLs.
   prose = blankAll(prose, /\]\([^)\r\n]*\)/g, (m) => [m.index + 1, m.index + m[0].length]);
-  prose = blankAll(prose, /<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*>/g);
+  prose = blankAll(prose, /<[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>/gi);
   prose = blankAll(prose, /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>]*/giu);
   // Bare aliases, longest first.
   found.push(...bareMatches(prose, [...actor.names].sort((a, b) => b.length - a.length)));

@@ -3,7 +3,8 @@ import { type Workspace } from '../../model/workspace';
 import { ACTOR_KINDS, noteStem, type Note } from '../../syntax/note';
 import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
-import { spanOfRange, titleText, touches, workspaceRootOf, yamlScalar, type Found } from './shared';
+import { isInsideRoot } from '../../../../shared/src/insideRoot';
+import { spanOfRange, titleText, touches, yamlScalar, type Found } from './shared';
 
 /** An unknown actor as written at a diagnostic, with the label when it is a labelled wiki link. */
 interface UnknownActor {
@@ -67,9 +68,14 @@ export interface NewActor {
 export function createActorNoteAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, written: string, actor: NewActor, slug = actorSlug(written) || 'actor'): CodeAction {
   const folder = ctx.workspace.configuration.actorFolders[0] ?? 'actors';
   const relative = folder === '.' || folder === '' ? `${slug}.md` : `${folder}/${slug}.md`;
-  const uri = `${workspaceRootOf(ctx.workspace, note.uri)}/${relative.split('/').map(encodeURIComponent).join('/')}`;
+  const root = ctx.workspace.rootOf(note.uri);
+  const uri = `${root ?? ''}/${relative.split('/').map(encodeURIComponent).join('/')}`;
   const title = `Create actor note ${titleText(relative)} for “${titleText(written, 40)}”`;
-  const refusal = existingActorReason(ctx.workspace, uri, slug, relative, written);
+  const refusal = root === undefined
+    ? 'This note is outside the workspace folders, so no actor note is created for it.'
+    : !isInsideRoot(uri, root)
+      ? `${titleText(relative)} would be outside the workspace folder: check the actor folders in counterpoint.yaml.`
+      : existingActorReason(ctx.workspace, uri, slug, relative, written);
   if (refusal) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: refusal } };
 
   const create: CreateFile = { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } };
@@ -125,9 +131,9 @@ const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', 
  */
 export function actorSlug(name: string): string {
   const lower = name.toLowerCase().replace(/['’ʼ`]/g, '').replace(/[ßæœøłđðþı]/g, (ch) => FOLDED[ch]);
-  const ascii = lower.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const ascii = lower.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|(?<!-)-+$/g, '');
   if (ascii !== '') return ascii;
-  return lower.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return lower.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|(?<!-)-+$/g, '');
 }
 
 function isIdLike(name: string): boolean {

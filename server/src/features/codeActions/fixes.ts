@@ -42,7 +42,7 @@ export function quickFixes(ctx: FeatureContext, note: Note, diagnostics: readonl
   }
   const actions: CodeAction[] = [];
   for (const [code, fixes] of Object.entries(QUICK_FIXES) as [CodeWithFixes, Record<string, QuickFix<CodeWithFixes>>][]) {
-    const ofCode = found.get(code) as Found<CodeWithFixes>[] | undefined;
+    const ofCode = found.get(code);
     if (!ofCode) continue;
     for (const fix of Object.values(fixes)) actions.push(...fix(ctx, note, ofCode, token));
   }

@@ -129,7 +129,7 @@ export function claimCandidateActions(ctx: FeatureContext, note: Note, found: re
 function annotateAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, span: Span, key: string, by: string | undefined, preferred: boolean): CodeAction {
   const claimant = by && /^[^\s{}"'=]+$/.test(by) ? by : undefined;
   const attributes = `{claim=${key}${claimant ? ` by=${claimant}` : ''} stance=reports}`;
-  const quote = titleText(note.text.slice(span.start, span.end).replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1'), 50);
+  const quote = titleText(note.text.slice(span.start, span.end).replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1'), 50);
   return {
     title: `Annotate as claim ${titleText(key, 60)}${claimant ? ` by ${titleText(claimant, 30)}` : ''}: “${quote}”`,
     kind: CodeActionKind.QuickFix,

@@ -1,6 +1,5 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
 import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { Workspace } from '../../model/workspace';
 import type { DiagnosticCode, PayloadOfCode } from '../../rules/registry';
 import type { Note } from '../../syntax/note';
 import { oneLine, shortLabel } from '../../syntax/sanitize';
@@ -53,13 +52,6 @@ export function titleText(text: string, max = 60): string {
 /** A name as a YAML scalar, in a block or a flow list: plain when that reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
   const clean = oneLine(value);
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
+  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(clean);
   return plain ? clean : JSON.stringify(clean);
-}
-
-/** The root folder a note belongs to: its URI without the segments of its workspace-relative path. */
-export function workspaceRootOf(workspace: Workspace, uri: string): string {
-  const depth = workspace.relativePath(uri).split('/').length;
-  const parts = uri.split('/');
-  return parts.slice(0, Math.max(1, parts.length - depth)).join('/');
 }
