@@ -15,7 +15,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadFolder } from '../server/src/cli/workspace';
 import { uriOfPath } from '../server/src/node/files';
-import { aliasNearMatches, normalizeName, type Actor, type Note, type Workspace } from '../server/src/core';
+import { aliasNearMatches } from '../server/src/analysis/aliasDiscovery';
+import { type Actor, type Workspace } from '../server/src/model/workspace';
+import { type Note } from '../server/src/syntax/note';
+import { normalizeName } from '../server/src/syntax/text';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');

@@ -14,10 +14,14 @@
 //    (`by=` or `stance=reports`), which is what the hint looks for. Also how often the quick fix's `by=` matches.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  claimCandidates, claimSuggestion, defaultConfig, importArticle, normalizeName, parseNote, plainText, Workspace,
-  actorNames, type Actor, type ClaimSpan, type ImportedArticle, type Note,
-} from '../server/src/core';
+import { claimCandidates, claimSuggestion } from '../server/src/analysis/importHints';
+import { importArticle, type ImportedArticle } from '../server/src/import/importArticle';
+import { defaultConfig } from '../server/src/model/config';
+import { Workspace, actorNames, type Actor } from '../server/src/model/workspace';
+import { type ClaimSpan } from '../server/src/syntax/markdown';
+import { parseNote, type Note } from '../server/src/syntax/note';
+import { plainText } from '../server/src/syntax/sentences';
+import { normalizeName } from '../server/src/syntax/text';
 import { loadFolder } from '../server/src/cli/workspace';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

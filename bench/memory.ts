@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Position } from 'vscode-languageserver-protocol';
-import { MemoryUsageRequest, type MemoryUsage } from '../server/src/protocol';
+import { MemoryUsageRequest, type MemoryUsage } from '../shared/src/protocol';
 import { LspSession } from './lspSession';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 // What the claim matrix webview may ask of the extension, checked before anything is done.
 // No `vscode` import, so that unit tests run it in plain Node.
-import type { ClaimMatrixData } from '../../server/src/core/claimMatrix';
+import type { ClaimMatrixData } from '../../shared/src/claimMatrixData';
 
 /** What came of one message from the webview. */
 export type MatrixMessageOutcome =

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { matrixContentSecurityPolicy, renderClaimMatrixHtml } from '../../server/src/core/claimMatrixHtml';
-import type { ClaimMatrix } from '../../server/src/protocol';
+import { matrixContentSecurityPolicy, renderClaimMatrixHtml } from '../../shared/src/claimMatrixHtml';
+import type { ClaimMatrix } from '../../shared/src/protocol';
 import { dispatchMatrixMessage, matrixNoteUris } from './claimMatrixMessages';
 
 export const CLAIM_MATRIX_VIEW_TYPE = 'counterpoint.claimMatrix';

@@ -7,7 +7,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../server/src/protocol';
+import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../shared/src/protocol';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';

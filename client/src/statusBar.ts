@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IndexStatus } from '../../server/src/protocol';
+import type { IndexStatus } from '../../shared/src/protocol';
 
 /** The status bar entry that mirrors the server's IndexStatusNotification. */
 export class IndexStatusBar implements vscode.Disposable {

@@ -1,8 +1,9 @@
 // The facade over every feature: what the LSP server (and any other host) calls.
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
-import { buildClaimMatrix, renderMatrixMarkdown, type Cancellation, type DiagnosticsOptions } from './core';
-import type { ClaimMatrix, ImportArticleParams } from './protocol';
-import { provideCodeActions } from './features/codeActions';
+import { type Cancellation, type DiagnosticsOptions } from './model/workspace';
+import { buildClaimMatrix, renderMatrixMarkdown } from './render/claimMatrix';
+import type { ClaimMatrix, ImportArticleParams } from '../../shared/src/protocol';
+import { provideCodeActions } from './features/codeActions/index';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
 import type { FeatureContext } from './features/context';
@@ -10,7 +11,7 @@ import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
 import { provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
-import { escapeMarkdown } from './features/markdownText';
+import { escapeMarkdown } from './render/markdownText';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { provideSemanticTokens } from './features/semanticTokens';

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderClaimMatrixHtml, type ClaimMatrixData } from '../../server/src/core';
+import { type ClaimMatrixData } from '../../server/src/render/claimMatrix';
+import { renderClaimMatrixHtml } from '../../shared/src/claimMatrixHtml';
 
 // The page's globals, for the functions Playwright runs in it (the project compiles without the DOM library).
 interface PageElement { tagName: string; parentElement: PageElement | null; getAttribute(name: string): string | null }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO, SEEDS, runCli, tempFolder } from '../helpers/cli';
-import type { ClaimReviewJsonLd } from '../../server/src/core/claimReview';
+import type { ClaimReviewJsonLd } from '../../server/src/render/claimReview';
 import { joinLines } from '../helpers/workspace';
 
 const SAMPLES = path.join(REPO, 'samples');

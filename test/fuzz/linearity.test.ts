@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { Workspace, defaultConfig } from '../../server/src/core';
+import { defaultConfig } from '../../server/src/model/config';
+import { Workspace } from '../../server/src/model/workspace';
 import { assertWellFormed, sampleActors } from './support';
 
 const ROOT = 'file:///ws';

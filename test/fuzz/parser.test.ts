@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { LineMap, defaultConfig, parseNote, type NoteKind } from '../../server/src/core';
+import { defaultConfig } from '../../server/src/model/config';
+import { parseNote, type NoteKind } from '../../server/src/syntax/note';
+import { LineMap } from '../../server/src/syntax/text';
 import { assertWellFormed, fuzzParameters, mutatedNote, noteText, sampleActors, sampleArticles } from './support';
 
 const CONFIG = defaultConfig();

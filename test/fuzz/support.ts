@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import type { Note, Span, Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
+import type { Note } from '../../server/src/syntax/note';
+import type { Span } from '../../server/src/syntax/text';
 
 /** The repository root, from out/test/fuzz/support.js. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

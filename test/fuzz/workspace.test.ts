@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { Workspace, defaultConfig } from '../../server/src/core';
+import { defaultConfig } from '../../server/src/model/config';
+import { Workspace } from '../../server/src/model/workspace';
 import {
   applyMutation,
   assertMentionsWellFormed,

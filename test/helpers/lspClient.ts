@@ -36,7 +36,7 @@ import {
   type TextDocumentContentChangeEvent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { IndexStatusNotification, type IndexStatus } from '../../server/src/protocol';
+import { IndexStatusNotification, type IndexStatus } from '../../shared/src/protocol';
 import { applyTextEdits, applyWorkspaceEdit } from './edits';
 import { Waiters } from './waiters';
 

@@ -1,5 +1,6 @@
 // Small helpers to build workspaces from strings in tests.
-import { Workspace, defaultConfig, type WorkspaceConfig } from '../../server/src/core';
+import { defaultConfig, type WorkspaceConfig } from '../../server/src/model/config';
+import { Workspace } from '../../server/src/model/workspace';
 
 export const ROOT = 'file:///ws';
 

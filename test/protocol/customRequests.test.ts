@@ -1,7 +1,7 @@
 // The custom requests of protocol.ts: counterpoint/claimMatrix and counterpoint/reindex.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ClaimMatrixRequest, ReindexRequest, type ClaimMatrix, type ReindexResult } from '../../server/src/protocol';
+import { ClaimMatrixRequest, ReindexRequest, type ClaimMatrix, type ReindexResult } from '../../shared/src/protocol';
 import { bodyStart, startServer, type LspSession } from '../helpers/lspClient';
 
 let session: LspSession;

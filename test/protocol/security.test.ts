@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens, CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { defaultConfig, parseNote } from '../../server/src/core';
+import { defaultConfig } from '../../server/src/model/config';
+import { parseNote } from '../../server/src/syntax/note';
 import { assertOnlyFileLinksInto, offsetOf, startServer, type LspSession } from '../helpers/lspClient';
 
 const CHANNEL24 = 'articles/channel24-tokayev-distances-himself.md';

@@ -2,9 +2,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { isSpellingVariant, type Workspace } from '../../server/src/core';
-import { skeletons } from '../../server/src/core/transliteration';
-import { provideCodeActions } from '../../server/src/features/codeActions';
+import { isSpellingVariant } from '../../server/src/analysis/aliasDiscovery';
+import { type Workspace } from '../../server/src/model/workspace';
+import { skeletons } from '../../server/src/syntax/transliteration';
+import { provideCodeActions } from '../../server/src/features/codeActions/index';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';

@@ -1,7 +1,8 @@
 // aliases.ts: bare aliases in prose, as the workspace finds them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AliasMatcher, type Workspace } from '../../server/src/core';
+import { AliasMatcher } from '../../server/src/model/aliases';
+import { type Workspace } from '../../server/src/model/workspace';
 import { actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 const ACTORS = {

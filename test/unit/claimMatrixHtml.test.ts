@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildClaimMatrix, escapeHtml, renderClaimMatrixHtml, type ClaimMatrixData, type MatrixHtmlOptions } from '../../server/src/core';
+import { buildClaimMatrix, type ClaimMatrixData } from '../../server/src/render/claimMatrix';
+import { escapeHtml, renderClaimMatrixHtml, type MatrixHtmlOptions } from '../../shared/src/claimMatrixHtml';
 import { actorNote, articleNote, uriOf, workspaceOf } from '../helpers/workspace';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';

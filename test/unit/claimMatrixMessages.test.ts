@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dispatchMatrixMessage, matrixNoteUris } from '../../client/src/claimMatrixMessages';
-import { buildClaimMatrix } from '../../server/src/core';
+import { buildClaimMatrix } from '../../server/src/render/claimMatrix';
 import { articleNote, uriOf, workspaceOf } from '../helpers/workspace';
 
 const CHANNEL_24 = uriOf('articles/channel24.md');

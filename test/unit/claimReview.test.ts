@@ -8,7 +8,7 @@ import {
   serializeJsonLd,
   type ClaimReviewJsonLd,
   type WorkJsonLd,
-} from '../../server/src/core/claimReview';
+} from '../../server/src/render/claimReview';
 import { joinLines, workspaceOf } from '../helpers/workspace';
 
 function actor(fields: { name: string; kind?: string; wikidata?: string }): string {

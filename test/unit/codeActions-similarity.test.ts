@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TermStatistics, stem, termsOf, wordTerms } from '../../server/src/features/codeActions/similarity';
+import { TermStatistics, stem, termsOf, wordTerms } from '../../server/src/analysis/similarity';
 import { actorSlug } from '../../server/src/features/codeActions/createActor';
 
 test('stemming folds the inflections and spellings news text mixes', () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
-import { provideCodeActions } from '../../server/src/features/codeActions';
+import { provideCodeActions } from '../../server/src/features/codeActions/index';
 import { applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { actorNote, articleNote, joinLines, tokayevWorkspace, uriOf, withCursor, workspaceOf } from '../helpers/workspace';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeLens, Location, Position } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { provideCodeLenses } from '../../server/src/features/codeLens';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from '../../server/src/features/context';
 import { actorNote, articleNote, tokayevWorkspace, uriOf, workspaceOf } from '../helpers/workspace';

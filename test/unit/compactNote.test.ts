@@ -1,8 +1,9 @@
 // compactNote.ts: a note nobody edits is kept compact, and reads exactly as the note parsed from its text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultConfig, parseNote, type Note } from '../../server/src/core';
-import { isCompact } from '../../server/src/core/compactNote';
+import { defaultConfig } from '../../server/src/model/config';
+import { parseNote, type Note } from '../../server/src/syntax/note';
+import { isCompact } from '../../server/src/model/compactNote';
 import { actorNote, articleNote, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
 
 const ARTICLE = articleNote({ title: 'Tokayev “distances himself”', outlet: 'Channel 24', perspective: 'ukrainian', date: '2022-06-17' },

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItemKind, type CompletionItem, type MarkupContent, type TextEdit } from 'vscode-languageserver-types';
-import { ACTOR_KINDS, type Workspace } from '../../server/src/core';
+import { type Workspace } from '../../server/src/model/workspace';
+import { ACTOR_KINDS } from '../../server/src/syntax/note';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions } from '../../server/src/features/completion';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
 import { applyTextEdits, textAt } from '../helpers/edits';

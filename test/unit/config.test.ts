@@ -1,7 +1,7 @@
 // config.ts: counterpoint.yaml, where anything invalid is reported and replaced by its default.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONFIG_FILE_NAME, DEFAULT_PERSPECTIVES, checkRule, defaultConfig, parseConfig } from '../../server/src/core';
+import { CONFIG_FILE_NAME, DEFAULT_PERSPECTIVES, checkRule, defaultConfig, parseConfig } from '../../server/src/model/config';
 import { joinLines } from '../helpers/workspace';
 
 describe('parseConfig', () => {

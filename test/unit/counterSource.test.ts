@@ -1,7 +1,8 @@
 // counterSource.ts and the claim.no-counter-source diagnostic across notes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimStatus, describeSources, isCounterSource, outletKey, type Workspace } from '../../server/src/core';
+import { type Workspace } from '../../server/src/model/workspace';
+import { claimStatus, describeSources, isCounterSource, outletKey } from '../../server/src/rules/counterSource';
 import { ROOT, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
 
 /** An article with any fields (perspective may be left out), and one claim per line of body. */

@@ -1,7 +1,8 @@
 // Every diagnostic code: reported where it should be, with the right span, and not on valid input.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIAGNOSTIC_CODES, applySeverities, diagnostic, parseConfig, type DiagnosticCode, type WorkspaceConfig } from '../../server/src/core';
+import { parseConfig, type WorkspaceConfig } from '../../server/src/model/config';
+import { DIAGNOSTIC_CODES, applySeverities, diagnostic, type DiagnosticCode } from '../../server/src/syntax/diagnostics';
 import { actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineMap, parseFrontmatter, type CoreDiagnostic } from '../../server/src/core';
+import { type CoreDiagnostic } from '../../server/src/syntax/diagnostics';
+import { parseFrontmatter } from '../../server/src/syntax/frontmatter';
+import { LineMap } from '../../server/src/syntax/text';
 import { joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 function codes(diagnostics: readonly CoreDiagnostic[]): string[] {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS, type Cancellation, type FeatureSettings } from '../../server/src/features/context';
 import { provideHover, warmActorHovers } from '../../server/src/features/hover';
 import { actorNote, articleNote, joinLines, tokayevWorkspace, uriOf, workspaceOf } from '../helpers/workspace';

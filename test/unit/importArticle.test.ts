@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import {
-  actorCandidates, claimCandidates, hasFrontmatter, importArticle, slugOf, suggestClaimKey, type CoreDiagnostic, type Workspace,
-} from '../../server/src/core';
-import { provideCodeActions } from '../../server/src/features/codeActions';
+import { actorCandidates, claimCandidates, suggestClaimKey } from '../../server/src/analysis/importHints';
+import { hasFrontmatter, importArticle, slugOf } from '../../server/src/import/importArticle';
+import { type Workspace } from '../../server/src/model/workspace';
+import { type CoreDiagnostic } from '../../server/src/syntax/diagnostics';
+import { provideCodeActions } from '../../server/src/features/codeActions/index';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { createLanguageService } from '../../server/src/languageService';
 import { measureImportQuality } from '../../bench/import-quality';

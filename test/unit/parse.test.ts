@@ -1,7 +1,8 @@
 // markdown.ts: wiki links, claim spans, headings, what is excluded from prose, and exact ranges.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineMap, parseBody, type MarkdownBody } from '../../server/src/core';
+import { parseBody, type MarkdownBody } from '../../server/src/syntax/markdown';
+import { LineMap } from '../../server/src/syntax/text';
 import { articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 function parse(text: string): MarkdownBody {

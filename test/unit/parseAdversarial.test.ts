@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const DEADLINE_MS = 60_000;
-const CORE = resolve(__dirname, '../../server/src/core');
+const CORE = resolve(__dirname, '../../server/src/model/workspace');
 
 interface Summary {
   wikiLinks: number;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-types';
-import type { Cancellation, Workspace } from '../../server/src/core';
+import type { Cancellation, Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { provideReferences } from '../../server/src/features/references';
 import { textAt } from '../helpers/edits';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { prepareRename, provideRename, type RenameRefusal } from '../../server/src/features/rename';
 import { applyTextEdits, applyWorkspaceEdit, textAt } from '../helpers/edits';

@@ -9,8 +9,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Workspace, defaultConfig, detached, parseNote, type Note, type NoteKind } from '../../server/src/core';
-import { dropCaches, isCompact } from '../../server/src/core/compactNote';
+import { defaultConfig } from '../../server/src/model/config';
+import { Workspace } from '../../server/src/model/workspace';
+import { parseNote, type Note, type NoteKind } from '../../server/src/syntax/note';
+import { detached } from '../../server/src/syntax/text';
+import { dropCaches, isCompact } from '../../server/src/model/compactNote';
 import { joinLines } from '../helpers/workspace';
 
 setFlagsFromString('--expose-gc');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SemanticTokenTypes } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
 import { SEMANTIC_TOKENS_LEGEND, provideSemanticTokens } from '../../server/src/features/semanticTokens';
 import { articleNote, tokayevWorkspace, uriOf } from '../helpers/workspace';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Location, type Range } from 'vscode-languageserver-types';
-import type { Workspace } from '../../server/src/core';
+import type { Workspace } from '../../server/src/model/workspace';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/context';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from '../../server/src/features/symbols';
 import { textAt } from '../helpers/edits';

@@ -1,7 +1,7 @@
 // text.ts: the LineMap every range goes through, and the name and character helpers.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineMap, codePointAt, codePointBefore, contains, isBlank, isWordChar, normalizeName } from '../../server/src/core';
+import { LineMap, codePointAt, codePointBefore, contains, isBlank, isWordChar, normalizeName } from '../../server/src/syntax/text';
 
 /** Line and character of an offset, counted naively, as an independent oracle for LineMap. */
 function naivePosition(text: string, offset: number): { line: number; character: number } {

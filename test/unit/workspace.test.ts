@@ -1,7 +1,9 @@
 // workspace.ts: indexing, queries and incremental updates that must equal a fresh build.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, defaultConfig, type Mention } from '../../server/src/core';
+import { defaultConfig } from '../../server/src/model/config';
+import { type Mention } from '../../server/src/model/mentionTable';
+import { Workspace } from '../../server/src/model/workspace';
 import { ROOT, actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });

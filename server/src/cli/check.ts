@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Workspace } from '../core';
+import type { Workspace } from '../model/workspace';
 import type { CliCommand } from './command';
 import { loadFolder } from './workspace';
 

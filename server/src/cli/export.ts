@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildClaimReviews, serializeJsonLd } from '../core/claimReview';
-import { isIsoDate } from '../core';
+import { buildClaimReviews, serializeJsonLd } from '../render/claimReview';
+import { isIsoDate } from '../syntax/note';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
 

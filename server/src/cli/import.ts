@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeImport, hasFrontmatter, importArticle } from '../core';
+import { describeImport, hasFrontmatter, importArticle } from '../import/importArticle';
 import { readNote } from '../node/files';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildClaimMatrix, renderClaimMatrixHtml, renderMatrixMarkdown, renderMatrixText, type ClaimMatrixData } from '../core';
+import { renderClaimMatrixHtml } from '../../../shared/src/claimMatrixHtml';
+import { buildClaimMatrix, renderMatrixMarkdown, renderMatrixText, type ClaimMatrixData } from '../render/claimMatrix';
 import type { CliCommand } from './command';
 import { loadFolder, UsageError } from './workspace';
 

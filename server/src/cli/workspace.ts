@@ -1,7 +1,8 @@
 // Loading a folder of notes for the command line.
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { Workspace, type ConfigProblem } from '../core';
+import { type ConfigProblem } from '../model/config';
+import { Workspace } from '../model/workspace';
 import { findNotes, loadConfig, readNoteSync, uriOfPath } from '../node/files';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */

@@ -1,5 +1,6 @@
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { outletKey, type ClaimOccurrence, type ClaimStatus, type Note } from '../core';
+import { outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { type Note } from '../syntax/note';
 import type { FeatureContext } from './context';
 
 /** What stands behind one occurrence of a claim, from best to worst. */

@@ -1,7 +1,11 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
-import { ACTOR_KINDS, STANCES, describeSources, noteStem, type Actor, type Note, type Span, type Stance } from '../core';
+import { type Actor } from '../model/workspace';
+import { describeSources } from '../rules/counterSource';
+import { STANCES, type Stance } from '../syntax/markdown';
+import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
+import { type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
-import { escapeMarkdown } from './markdownText';
+import { escapeMarkdown } from '../render/markdownText';
 
 // `[` for `[[`, `=` for attribute values, `:` and ` ` for frontmatter values.
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', '=', ':', ' '];

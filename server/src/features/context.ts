@@ -1,4 +1,4 @@
-import type { Cancellation, Workspace } from '../core';
+import type { Cancellation, Workspace } from '../model/workspace';
 
 export interface FeatureSettings {
   /** How many sources a hover lists before it says how many more there are. */

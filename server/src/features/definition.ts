@@ -1,5 +1,9 @@
 import type { Location, Position } from 'vscode-languageserver-types';
-import { locate, type Actor, type ClaimOccurrence, type ClaimSpan, type Note } from '../core';
+import { locate } from '../model/locate';
+import { type Actor } from '../model/workspace';
+import { type ClaimOccurrence } from '../rules/counterSource';
+import { type ClaimSpan } from '../syntax/markdown';
+import { type Note } from '../syntax/note';
 import type { FeatureContext } from './context';
 
 /**

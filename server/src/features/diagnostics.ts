@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { CoreDiagnostic, DiagnosticsOptions, Severity } from '../core';
+import type { DiagnosticsOptions } from '../model/workspace';
+import type { CoreDiagnostic, Severity } from '../syntax/diagnostics';
 import type { FeatureContext } from './context';
 
 export const DIAGNOSTIC_SOURCE = 'counterpoint';

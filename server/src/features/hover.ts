@@ -1,21 +1,15 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import {
-  claimStatus,
-  locate,
-  plainText,
-  sentenceAround,
-  type Actor,
-  type ClaimOccurrence,
-  type ClaimSpan,
-  type ClaimStatus,
-  type Mention,
-  type Note,
-  type Span,
-  type Workspace,
-} from '../core';
+import { locate } from '../model/locate';
+import { type Mention } from '../model/mentionTable';
+import { type Actor, type Workspace } from '../model/workspace';
+import { claimStatus, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { type ClaimSpan } from '../syntax/markdown';
+import { type Note } from '../syntax/note';
+import { plainText, sentenceAround } from '../syntax/sentences';
+import { type Span } from '../syntax/text';
 import { counterSourceVerdict, plural, sourceCounts, verdictLabel, worstVerdict, type CounterSourceVerdict } from './codeLens';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
-import { escapeMarkdown, fileLink, truncate } from './markdownText';
+import { escapeMarkdown, fileLink, truncate } from '../render/markdownText';
 
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */

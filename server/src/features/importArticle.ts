@@ -1,6 +1,6 @@
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { describeImport, hasFrontmatter, importArticle } from '../core';
-import type { ImportArticleParams, ImportArticleResult } from '../protocol';
+import { describeImport, hasFrontmatter, importArticle } from '../import/importArticle';
+import type { ImportArticleParams, ImportArticleResult } from '../../../shared/src/protocol';
 import type { FeatureContext } from './context';
 
 /**

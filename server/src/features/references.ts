@@ -1,5 +1,8 @@
 import type { Location, Position } from 'vscode-languageserver-types';
-import { locate, type ClaimSpan, type Located, type Note, type Workspace } from '../core';
+import { locate, type Located } from '../model/locate';
+import { type Workspace } from '../model/workspace';
+import { type ClaimSpan } from '../syntax/markdown';
+import { type Note } from '../syntax/note';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 import { actorDeclaration } from './definition';
 

@@ -1,5 +1,9 @@
 import type { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { actorNames, locate, normalizeName, noteStem, type Actor, type Mention, type Span, type Workspace } from '../core';
+import { locate } from '../model/locate';
+import { type Mention } from '../model/mentionTable';
+import { actorNames, type Actor, type Workspace } from '../model/workspace';
+import { noteStem } from '../syntax/note';
+import { normalizeName, type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 import { claimsWithKey } from './references';
 

@@ -1,5 +1,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
-import type { Actor, Note, Span } from '../core';
+import type { Actor } from '../model/workspace';
+import type { Note } from '../syntax/note';
+import type { Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 
 /**

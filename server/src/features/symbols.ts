@@ -1,7 +1,11 @@
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import { actorNames, normalizeName, plainText, type Actor, type ClaimSpan, type Heading, type Note, type Span } from '../core';
+import { actorNames, type Actor } from '../model/workspace';
+import { type ClaimSpan, type Heading } from '../syntax/markdown';
+import { type Note } from '../syntax/note';
+import { plainText } from '../syntax/sentences';
+import { normalizeName, type Span } from '../syntax/text';
 import type { Cancellation, FeatureContext } from './context';
-import { truncate } from './markdownText';
+import { truncate } from '../render/markdownText';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const CLAIM_DETAIL_LENGTH = 80;

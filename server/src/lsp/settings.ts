@@ -1,4 +1,5 @@
-import { checkRule, type SeveritySetting, type WorkspaceConfig } from '../core';
+import { checkRule, type WorkspaceConfig } from '../model/config';
+import { type SeveritySetting } from '../syntax/diagnostics';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from '../features/context';
 
 /** The `counterpoint.*` settings as the client sends them; anything may be missing or wrong. */

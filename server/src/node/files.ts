@@ -2,7 +2,7 @@
 import { promises as fs, lstatSync, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type WorkspaceConfig } from '../core';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type WorkspaceConfig } from '../model/config';
 
 /** Notes larger than this are skipped with a message rather than read into memory. */
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { aliasNearMatches, normalizeName, type Actor, type NearMatch, type Note } from '../../core';
+import { aliasNearMatches, type NearMatch } from '../../analysis/aliasDiscovery';
+import { type Actor } from '../../model/workspace';
+import { type Note } from '../../syntax/note';
+import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
 

@@ -1,5 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ClaimSpan, Note, Workspace } from '../../core';
+import type { Workspace } from '../../model/workspace';
+import type { ClaimSpan } from '../../syntax/markdown';
+import type { Note } from '../../syntax/note';
 import { dataString, spanOfRange, touches } from './shared';
 
 /**

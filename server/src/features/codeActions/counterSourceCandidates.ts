@@ -1,8 +1,14 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { outletKey, plainText, splitAtListItems, splitSentences, type Cancellation, type ClaimSpan, type Mention, type Note, type Span, type Workspace } from '../../core';
+import { type Mention } from '../../model/mentionTable';
+import { type Cancellation, type Workspace } from '../../model/workspace';
+import { outletKey } from '../../rules/counterSource';
+import { type ClaimSpan } from '../../syntax/markdown';
+import { type Note } from '../../syntax/note';
+import { plainText, splitAtListItems, splitSentences } from '../../syntax/sentences';
+import { type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from './similarity';
+import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
 import { diagnosticsWithCode, documentEdit, insertAt, overlaps, titleText } from './shared';
 
 /** How many candidates are offered per claim. */

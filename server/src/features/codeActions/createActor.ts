@@ -1,5 +1,7 @@
 import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic } from 'vscode-languageserver-types';
-import { ACTOR_KINDS, normalizeName, noteStem, type Note, type Workspace } from '../../core';
+import { type Workspace } from '../../model/workspace';
+import { ACTOR_KINDS, noteStem, type Note } from '../../syntax/note';
+import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { dataString, spanOfRange, titleText, touches, workspaceRootOf, yamlScalar } from './shared';
 

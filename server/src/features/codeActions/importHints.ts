@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import {
-  ACTOR_KINDS, NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, normalizeName,
-  type ClaimCandidate, type Note, type Span, type Workspace,
-} from '../../core';
+import { NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, type ClaimCandidate } from '../../analysis/importHints';
+import { type Workspace } from '../../model/workspace';
+import { ACTOR_KINDS, type Note } from '../../syntax/note';
+import { normalizeName, type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { appendAliasEdit } from './aliasDiscovery';
 import { createActorNoteAction } from './createActor';

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { SINGLE_SOURCE_CLASS, type Note } from '../../core';
+import { SINGLE_SOURCE_CLASS } from '../../syntax/markdown';
+import { type Note } from '../../syntax/note';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
 import { diagnosticsWithCode, documentEdit, insertAt } from './shared';

@@ -1,6 +1,9 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
 import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Note, Span, Workspace } from '../../core';
+import type { Workspace } from '../../model/workspace';
+import type { DiagnosticCode } from '../../syntax/diagnostics';
+import type { Note } from '../../syntax/note';
+import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 
 export function spanOfRange(note: Note, range: Range): Span {

@@ -1,5 +1,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import type { Mention, Note, Span } from '../../core';
+import type { Mention } from '../../model/mentionTable';
+import type { Note } from '../../syntax/note';
+import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { documentEdit, overlaps, replaceSpan, titleText, touches } from './shared';
 

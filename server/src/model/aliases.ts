@@ -1,4 +1,4 @@
-import { normalizeName, type Span } from './text';
+import { normalizeName, type Span } from '../syntax/text';
 
 export interface BareMention {
   actorId: string;

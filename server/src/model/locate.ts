@@ -1,7 +1,7 @@
-import type { FrontmatterField } from './frontmatter';
-import type { ClaimAttribute, ClaimSpan, WikiLink } from './markdown';
-import type { Note } from './note';
-import { contains, type Span } from './text';
+import type { FrontmatterField } from '../syntax/frontmatter';
+import type { ClaimAttribute, ClaimSpan, WikiLink } from '../syntax/markdown';
+import type { Note } from '../syntax/note';
+import { contains, type Span } from '../syntax/text';
 import type { Actor, Mention, Workspace } from './workspace';
 
 export type ActorVia = 'wikilink' | 'bare' | 'by' | 'actor-id' | 'actor-name' | 'actor-alias';

@@ -1,5 +1,5 @@
 import * as yaml from 'js-yaml';
-import { isDiagnosticCode, type SeveritySetting } from './diagnostics';
+import { isDiagnosticCode, type SeveritySetting } from '../syntax/diagnostics';
 
 export const CONFIG_FILE_NAME = 'counterpoint.yaml';
 

@@ -1,6 +1,6 @@
 // Every custom message between the Counterpoint client and server, typed in one place.
 import { NotificationType, RequestType, RequestType0, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { ClaimMatrixData, MatrixCell, MatrixRow } from './core/claimMatrix';
+import type { ClaimMatrixData, MatrixCell, MatrixRow } from './claimMatrixData';
 
 /** Client asks the server to drop its index and read every note of the workspace again. */
 export const ReindexRequest = new RequestType0<ReindexResult, void>('counterpoint/reindex');

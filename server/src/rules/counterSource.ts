@@ -1,6 +1,6 @@
-import type { ClaimSpan } from './markdown';
-import type { Note } from './note';
-import { normalizeName } from './text';
+import type { ClaimSpan } from '../syntax/markdown';
+import type { Note } from '../syntax/note';
+import { normalizeName } from '../syntax/text';
 
 /** One claim span of one article, under its key. */
 export interface ClaimOccurrence {

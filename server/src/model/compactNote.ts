@@ -5,10 +5,10 @@
 // - what only the editor of a note asks for (an article's frontmatter fields, the headings, the attributes of each
 //   claim) is not kept but parsed again from the text when asked, and the last few such parses are cached.
 // `note.text`, `note.frontmatter`, `note.headings` and `claim.attributes` read as before: getters on the prototype.
-import { parseFrontmatter } from './frontmatter';
-import { claimAttributesIn, parseBody, type ClaimAttribute, type ClaimSpan, type Heading } from './markdown';
-import type { Note } from './note';
-import type { Frontmatter } from './frontmatter';
+import { parseFrontmatter } from '../syntax/frontmatter';
+import { claimAttributesIn, parseBody, type ClaimAttribute, type ClaimSpan, type Heading } from '../syntax/markdown';
+import type { Note } from '../syntax/note';
+import type { Frontmatter } from '../syntax/frontmatter';
 
 const TEXT_BYTES = Symbol('the note text as UTF-8');
 const OWNER = Symbol('the compact note a claim belongs to');

@@ -1,4 +1,4 @@
-import type { WorkspaceConfig } from './config';
+import type { WorkspaceConfig } from '../model/config';
 import { diagnostic, type CoreDiagnostic } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
 import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';

@@ -2,10 +2,10 @@
 // are in no actor note (`actor.candidate`), and sentences that report speech or attribution (`claim.candidate`).
 // Precision matters more than recall: a hint that is wrong every other time is noise, so each rule below errs
 // towards saying nothing.
-import { diagnostic, type CoreDiagnostic, type SeveritySetting } from './diagnostics';
-import type { Note } from './note';
-import { splitAtListItems, splitSentences } from './sentences';
-import { normalizeName, type Span } from './text';
+import { diagnostic, type CoreDiagnostic, type SeveritySetting } from '../syntax/diagnostics';
+import type { Note } from '../syntax/note';
+import { splitAtListItems, splitSentences } from '../syntax/sentences';
+import { normalizeName, type Span } from '../syntax/text';
 
 /** A mention of a known actor, as far as the candidates need it. */
 export interface KnownMention {

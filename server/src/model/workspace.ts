@@ -1,14 +1,14 @@
-import { aliasNearMatchDiagnostics, aliasNearMatches } from './aliasDiscovery';
+import { aliasNearMatchDiagnostics, aliasNearMatches } from '../analysis/aliasDiscovery';
 import { AliasMatcher } from './aliases';
 import { defaultConfig, type WorkspaceConfig } from './config';
-import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from './counterSource';
-import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from './diagnostics';
-import { candidateHints } from './importHints';
-import type { ClaimSpan } from './markdown';
+import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from '../syntax/diagnostics';
+import { candidateHints } from '../analysis/importHints';
+import type { ClaimSpan } from '../syntax/markdown';
 import { compactNote, forgetNote, isCompact } from './compactNote';
 import { MentionTable, type Mention } from './mentionTable';
-import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from './note';
-import { normalizeName } from './text';
+import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from '../syntax/note';
+import { normalizeName } from '../syntax/text';
 
 export type { Mention, MentionKind } from './mentionTable';
 

@@ -1,10 +1,10 @@
 // schema.org ClaimReview drafts for the workspace's claims: what the notes know about each claim
 // (its text, claimant, appearances and counter-sources), with the review itself left for the fact-checker.
-import type { ClaimOccurrence } from './counterSource';
-import { isIsoDate, type Note } from './note';
-import { plainText } from './sentences';
-import { normalizeName } from './text';
-import type { Actor, Workspace } from './workspace';
+import type { ClaimOccurrence } from '../rules/counterSource';
+import { isIsoDate, type Note } from '../syntax/note';
+import { plainText } from '../syntax/sentences';
+import { normalizeName } from '../syntax/text';
+import type { Actor, Workspace } from '../model/workspace';
 
 export const SCHEMA_ORG = 'https://schema.org';
 /** The `propertyID` of the claim key on each exported Claim, so a review can be traced back to the notes. */

@@ -1,6 +1,6 @@
 // Ranking sentences by how much they are about the same thing as a claim: TF-IDF cosine over
 // lowercased, stop-word-free, lightly stemmed terms, where actor mentions are one term per actor.
-import type { Span } from '../../core';
+import type { Span } from '../syntax/text';
 
 /** A stretch of text that counts as fixed terms instead of its words, e.g. an actor mention as `@tokayev`. */
 export interface TermReplacement {

@@ -3,13 +3,13 @@
 // left empty (so that `article.missing-field` flags them), page furniture that was left out is listed in a comment
 // at the end, and names and reported speech the importer cannot decide on become hints (`actor.candidate`,
 // `claim.candidate`) once the note is in the workspace.
-import { AliasMatcher } from './aliases';
-import type { CoreDiagnostic } from './diagnostics';
-import { parseFrontmatter } from './frontmatter';
-import { parseBody } from './markdown';
-import { isIsoDate } from './note';
-import { normalizeName, type Span } from './text';
-import { Workspace, actorNames } from './workspace';
+import { AliasMatcher } from '../model/aliases';
+import type { CoreDiagnostic } from '../syntax/diagnostics';
+import { parseFrontmatter } from '../syntax/frontmatter';
+import { parseBody } from '../syntax/markdown';
+import { isIsoDate } from '../syntax/note';
+import { normalizeName, type Span } from '../syntax/text';
+import { Workspace, actorNames } from '../model/workspace';
 
 export interface ImportOptions {
   /** The file the text comes from, named in the note's closing comment. */

@@ -1,8 +1,8 @@
-import { diagnostic, type CoreDiagnostic } from './diagnostics';
-import type { Note } from './note';
-import { normalizeName, type Span } from './text';
-import { foldName, fuzzyKeys, skeletons } from './transliteration';
-import type { Actor, Mention, Workspace } from './workspace';
+import { diagnostic, type CoreDiagnostic } from '../syntax/diagnostics';
+import type { Note } from '../syntax/note';
+import { normalizeName, type Span } from '../syntax/text';
+import { foldName, fuzzyKeys, skeletons } from '../syntax/transliteration';
+import type { Actor, Mention, Workspace } from '../model/workspace';
 
 /** A word or words of prose that look like another spelling of one actor's name or alias. */
 export interface NearMatch {

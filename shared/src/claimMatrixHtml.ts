@@ -1,7 +1,7 @@
 // The claim matrix as HTML: one renderer for the VS Code webview and the shareable `counterpoint report --html` page.
 // Every string that comes from notes (keys, outlets, perspectives, names, claim words, paths) goes through escapeHtml;
 // the page loads nothing, and its Content-Security-Policy lets only its own nonce'd style and script run.
-import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from './claimMatrix';
+import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from './claimMatrixData';
 
 /** Where the page is shown: a VS Code webview (theme variables, opening notes by message) or a file in a browser. */
 export type MatrixHost = 'webview' | 'file';

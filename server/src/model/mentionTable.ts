@@ -1,8 +1,8 @@
 // One note's resolved actor mentions, packed into a typed array. A workspace of 10,000 articles holds over 300,000
 // mentions; as objects (with their spans) they took about 45 MB, packed they take a tenth of that. `Mention` objects
 // are made when asked for.
-import type { ClaimSpan } from './markdown';
-import type { Span } from './text';
+import type { ClaimSpan } from '../syntax/markdown';
+import type { Span } from '../syntax/text';
 
 export type MentionKind = 'wikilink' | 'bare' | 'by';
 
