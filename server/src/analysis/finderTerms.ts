@@ -4,9 +4,9 @@
 // that a name in Cyrillic (Песков, Пескова) and in Latin (Peskov) is one term.
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import * as stopword from 'stopword';
-import { skeletons } from '../core/transliteration';
-import { TRANSLATED_NAMES, TRANSLATED_TERMS } from './bilingualLexicon';
-import { hasCyrillic, romanize } from './crossScript';
+import { skeletons } from '../syntax/transliteration';
+import { TRANSLATED_NAMES, TRANSLATED_TERMS } from '../syntax/bilingualLexicon';
+import { hasCyrillic, romanize } from '../syntax/transliteration';
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[.,'’][\p{N}]+)*/gu;
 

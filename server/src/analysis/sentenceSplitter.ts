@@ -2,7 +2,7 @@
 // after a full stop, lower-case continuations, any script), less the boundaries ICU puts after an abbreviation or an
 // initial (St. Petersburg, Aug. 5, R. Kadyrov, В. Путин), plus a boundary between a headline line and the sentence
 // after it. Compared with the hand-written splitter and the sentence-splitter package in bench/claim-matching/README.md.
-import type { Span } from '../core/text';
+import type { Span } from '../syntax/text';
 
 /** A sentence longer than this is cut, so that no excerpt, title or ranking works on a whole runaway paragraph. */
 const MAX_SENTENCE = 800;
