@@ -1,0 +1,83 @@
+// Whether a sentence denies, negates or hedges what it says, and who it says it is speaking: the stance a
+// counter-source candidate is offered with. Cue words in English and Russian, matched as whole words.
+import type { Span } from '../syntax/text';
+
+export type CueStance = 'disputes' | 'qualifies';
+
+export interface StanceCues {
+  /** A word that denies what it is about (denied, rejected, опроверг, ложь). */
+  denial?: string;
+  /** A negation (not, no, never, не, нет). */
+  negation?: string;
+  /** A hedge (apparently, may, partly, якобы, возможно, частично). */
+  hedge?: string;
+  /** Where a verb of saying or denying is: where the speaker is looked for. */
+  speechVerb?: Span;
+}
+
+const DENIAL = new RegExp(
+  '^(?:den(?:y|ies|ied|ying|ial|ials)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebut(?:s|ted)?|' +
+    'false(?:ly|hood)?|fake|untrue|baseless|groundless|unfounded|lie|lies|nonsense|fabricat(?:ed|ion|ions)|disinformation|' +
+    'опроверг\\p{L}*|отверг\\p{L}*|отрица\\p{L}*|отрицание|отклони\\p{L}*|ложь|лжи|ложью|ложн\\p{L}*|фейк\\p{L}*|неправд\\p{L}*|' +
+    'дезинформаци\\p{L}*|вымысел|выдумк\\p{L}*|беспочвенн\\p{L}*|голословн\\p{L}*)$',
+  'u',
+);
+const NEGATION = /^(?:not|no|never|none|nothing|neither|nor|cannot|without|isn|aren|wasn|weren|don|doesn|didn|won|wouldn|hasn|haven|hadn|не|нет|ни|никогда|ничего|никаких|никакого|никакой|без)$/u;
+const HEDGE = new RegExp(
+  '^(?:apparently|may|might|possibly|perhaps|partly|partially|likely|unlikely|reportedly|allegedly|seemingly|somewhat|' +
+    'restricted|limited|якобы|возможно|вероятно|частично|отчасти|по-видимому|видимо|предположительно|' +
+    'ограничен\\p{L}*)$',
+  'u',
+);
+/** "not fully", "не полностью": a negation that narrows rather than denies. */
+const NARROWING = /^(?:fully|entirely|completely|quite|always|полностью|совсем|вполне|всегда)$/u;
+
+const SPEECH = new RegExp(
+  '^(?:said|says|told|stated|added|stressed|noted|insisted|claimed|wrote|replied|responded|explained|declared|' +
+    'denied|denies|rejected|rejects|dismissed|refuted|called|' +
+    'заявил\\p{L}*|сказал\\p{L}*|отметил\\p{L}*|подчеркнул\\p{L}*|сообщил\\p{L}*|добавил\\p{L}*|написал\\p{L}*|ответил\\p{L}*|' +
+    'опроверг\\p{L}*|отверг\\p{L}*|назвал\\p{L}*|пояснил\\p{L}*|уточнил\\p{L}*)$',
+  'u',
+);
+
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+
+/** The cues of a stretch of text; offsets in `speechVerb` are into `text`. Linear: one pass over the words. */
+export function stanceCues(text: string): StanceCues {
+  const cues: StanceCues = {};
+  let previousNegation = false;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase();
+    if (!cues.denial && DENIAL.test(word)) cues.denial = match[0];
+    if (NEGATION.test(word) || word.endsWith("n't")) {
+      cues.negation ??= match[0];
+      previousNegation = true;
+      continue;
+    }
+    if (previousNegation && NARROWING.test(word)) cues.hedge ??= match[0];
+    // "May" with a capital is the month.
+    else if (!cues.hedge && HEDGE.test(word) && match[0] !== 'May') cues.hedge = match[0];
+    if (!cues.speechVerb && SPEECH.test(word)) cues.speechVerb = { start: match.index, end: match.index + match[0].length };
+    previousNegation = false;
+  }
+  return cues;
+}
+
+/**
+ * The stance a candidate sentence takes towards a claim: it disputes it when it denies, or when one of the two is
+ * negated and the other not ("will not recognise" against "will recognise"); it qualifies it when it hedges;
+ * otherwise undefined (the caller keeps the claim's own stance, or `reports` where a speaker is named).
+ */
+export function candidateStance(claim: StanceCues, candidate: StanceCues): CueStance | undefined {
+  const claimNegated = claim.denial !== undefined || claim.negation !== undefined;
+  const candidateNegated = candidate.denial !== undefined || candidate.negation !== undefined;
+  if (candidate.hedge && candidate.negation && !candidate.denial && !claim.hedge) return 'qualifies';
+  if (candidateNegated !== claimNegated) return 'disputes';
+  if (candidate.hedge && !claim.hedge) return 'qualifies';
+  return undefined;
+}
+
+/** The words of the cue that decided a stance, for a title or a test. */
+export function cueWord(cues: StanceCues, stance: CueStance): string | undefined {
+  return stance === 'disputes' ? cues.denial ?? cues.negation : cues.hedge;
+}
