@@ -44,7 +44,12 @@ export interface CounterpointRun {
   allDiagnosticsMs: number;
   /** Requests sent while indexing was under way: how long they took, and how many hovers had an answer. */
   duringIndexing: { hovers: number; hoversAnswered: number; hoverMaxMs: number; edits: number; editMaxMs: number };
-  hover: Latency;
+  /**
+   * Right after start-up, the notes just opened: one hover per note on its most mentioned actor (most mentioned in the
+   * workspace first), before any other request: what a user who opens a note and hovers its main actor waits.
+   */
+  firstHovers: Latency & { empty: number };
+  hover: Latency & { empty: number };
   definition: Latency;
   references: Latency;
   referencesTop: Latency & { locations: number; jsonMs: number };
@@ -116,6 +121,7 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
   // Requests, on the notes an analyst has open.
   const opened = manifest.sampled.slice(0, OPENED_ARTICLES);
   for (const sample of opened) if (!session.isOpen(uriOf(sample.path))) await session.open(uriOf(sample.path), readText(sample.path));
+  const firstHovers = await timeAll<unknown>(session, 'textDocument/hover', firstHoverTargets(opened, manifest).map((t) => ({ textDocument: { uri: uriOf(t.path) }, position: t.at })));
   await sleep(200);
   const targets = requestTargets(opened, manifest);
   const position = (t: { line: number; character: number }): Position => ({ line: t.line, character: t.character });
@@ -125,7 +131,7 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
   await timeAll(session, 'textDocument/hover', targets.mixed.slice(0, REQUESTS.warmUp).map(params));
   await timeAll(session, 'textDocument/definition', targets.mixed.slice(0, REQUESTS.warmUp).map(params));
   await timeAll(session, 'textDocument/references', targets.mixed.slice(0, REQUESTS.warmUp).map(refParams));
-  const hover = await timeAll(session, 'textDocument/hover', cycle(targets.mixed, REQUESTS.hover).map(params));
+  const hover = await timeAll<unknown>(session, 'textDocument/hover', cycle(targets.mixed, REQUESTS.hover).map(params));
   const definition = await timeAll(session, 'textDocument/definition', cycle(targets.mixed, REQUESTS.definition).map(params));
   const references = await timeAll(session, 'textDocument/references', cycle(targets.mixed, REQUESTS.references).map(refParams));
   const peakBeforeTopReferencesMb = session.memory()?.peakMb ?? NaN;
@@ -160,7 +166,8 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
     progressEndMs: progressEnd ? session.since(progressEnd.at) : NaN,
     allDiagnosticsMs: session.since(allPublished.at),
     duringIndexing,
-    hover: latency(hover.map((r) => r.ms)),
+    firstHovers: { ...latency(firstHovers.map((r) => r.ms)), empty: firstHovers.filter((r) => !r.result).length },
+    hover: { ...latency(hover.map((r) => r.ms)), empty: hover.filter((r) => !r.result).length },
     definition: latency(definition.map((r) => r.ms)),
     references: latency(references.map((r) => r.ms)),
     referencesTop: { ...latency(top.map((r) => r.ms)), locations: Math.max(...top.map((r) => r.result?.length ?? 0)), jsonMs: jsonRoundTripMs(top[0]?.result) },
@@ -267,6 +274,18 @@ function requestTargets(opened: SampledArticle[], manifest: Manifest): { mixed: 
   }
   if (top.length === 0) throw new Error(`none of the opened notes mentions ${manifest.topActor.id}`);
   return { mixed, top: spread(top) };
+}
+
+/** Per opened note, a mention of its most mentioned actor; notes whose actor is mentioned most in the workspace first. */
+function firstHoverTargets(opened: SampledArticle[], manifest: Manifest): RequestTarget[] {
+  const rank = new Map(manifest.actorsByMentions.map((actor, i) => [actor.id, i]));
+  const rankOf = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const targets: { rank: number; target: RequestTarget }[] = [];
+  for (const sample of opened) {
+    const best = [...sample.mentions].sort((a, b) => rankOf(a.actorId) - rankOf(b.actorId))[0];
+    if (best) targets.push({ rank: rankOf(best.actorId), target: { path: sample.path, at: { line: best.line, character: best.character } } });
+  }
+  return targets.sort((a, b) => a.rank - b.rank).map((t) => t.target);
 }
 
 function cycle<T>(items: T[], count: number): T[] {

@@ -14,10 +14,33 @@ import {
 } from './vocabulary';
 
 /** Bump when the output changes, so that cached workspaces are generated again. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 const SEED = 20240611;
-/** How skewed actor popularity is: with 0.6, the most mentioned of 500 actors has a few thousand mentions in 10,000 articles. */
-const ACTOR_POPULARITY_EXPONENT = 0.6;
+
+/**
+ * The shapes of workspace the benchmark meets, so that no figure holds only for the shape it was tuned on. `default`
+ * is the shape of the earlier rounds; each other shape changes one thing.
+ */
+export interface Shape {
+  name: string;
+  description: string;
+  /** Actor notes per article note. */
+  actorsPerArticle: number;
+  /** How skewed actor popularity is: with 0.6, the most mentioned of 500 actors has a few thousand mentions in 10,000 articles. */
+  popularityExponent: number;
+  /** The range of an article's length in characters, drawn log-uniformly; mentions and claims scale with it. */
+  length: [number, number];
+  /** The share of articles written in Russian (Cyrillic prose, names spelled in Cyrillic). */
+  russianShare: number;
+}
+
+export const SHAPES: Record<string, Shape> = {
+  default: { name: 'default', description: 'about 6 KB per article, N/20 actors, moderate skew, all in English', actorsPerArticle: 1 / 20, popularityExponent: 0.6, length: [4000, 6000], russianShare: 0 },
+  'many-actors': { name: 'many-actors', description: '4 × the actors (N/5)', actorsPerArticle: 1 / 5, popularityExponent: 0.6, length: [4000, 6000], russianShare: 0 },
+  skewed: { name: 'skewed', description: 'heavier skew: the most mentioned actor has about 30,000 mentions at N = 10,000', actorsPerArticle: 1 / 20, popularityExponent: 0.95, length: [4000, 6000], russianShare: 0 },
+  'mixed-sizes': { name: 'mixed-sizes', description: 'articles from 1 KB to 60 KB (log-uniform)', actorsPerArticle: 1 / 20, popularityExponent: 0.6, length: [1000, 60000], russianShare: 0 },
+  russian: { name: 'russian', description: 'a third of the articles in Russian, names in Cyrillic', actorsPerArticle: 1 / 20, popularityExponent: 0.6, length: [4000, 6000], russianShare: 1 / 3 },
+};
 /** Articles whose positions the manifest records (requests are sent on these). */
 const SAMPLED_ARTICLES = 120;
 /** Average length of a generated sentence with its share of mentions and claim attributes, in characters. */
@@ -51,12 +74,15 @@ export interface SampledArticle {
 
 export interface Manifest {
   generatorVersion: number;
+  shape: string;
   n: number;
   articles: number;
   actors: number;
   bytes: number;
   /** The most mentioned actor, and how often the generator placed it (wiki links + bare aliases + by=). */
   topActor: { id: string; path: string; mentions: number; notes: number };
+  /** The actors by how often the generator placed them, most mentioned first (the first 200), with that count. */
+  actorsByMentions: { id: string; mentions: number }[];
   claimKeys: number;
   sampled: SampledArticle[];
   /** A one-character edit at `at` (in a heading's text) changes only this note's diagnostics. It is one of `sampled`, and has a diagnostic. */
@@ -102,26 +128,27 @@ interface ArticlePlan {
   path: string;
   outlet: Outlet;
   date: string;
+  russian: boolean;
   cast: number[];
   claims: ClaimPlan[];
   related: number[];
 }
 
-export function workspaceFolder(benchRoot: string, n: number): string {
-  return path.join(benchRoot, 'workspaces', `n${n}`);
+export function workspaceFolder(benchRoot: string, n: number, shape = 'default'): string {
+  return path.join(benchRoot, 'workspaces', shape === 'default' ? `n${n}` : `${shape}-n${n}`);
 }
 
 /** Generates the workspace unless an identical one is already there; returns its manifest. */
-export function ensureWorkspace(root: string, n: number, log: (message: string) => void = () => {}): Manifest {
+export function ensureWorkspace(root: string, n: number, log: (message: string) => void = () => {}, shape: Shape = SHAPES.default): Manifest {
   const manifestFile = path.join(root, '.bench', 'manifest.json');
   if (fs.existsSync(manifestFile)) {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.n === n) return manifest;
+    if (manifest.generatorVersion === GENERATOR_VERSION && manifest.n === n && manifest.shape === shape.name) return manifest;
   }
   const started = Date.now();
-  log(`generating ${n} articles in ${root} …`);
+  log(`generating ${n} articles (${shape.name}) in ${root} …`);
   fs.rmSync(root, { recursive: true, force: true });
-  const manifest = new Generator(root, n).run();
+  const manifest = new Generator(root, n, shape).run();
   fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
   log(`generated ${manifest.articles} articles and ${manifest.actors} actors (${(manifest.bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -140,11 +167,11 @@ class Generator {
   private bytes = 0;
   private claimKeys = 0;
 
-  constructor(private readonly root: string, private readonly n: number) {
-    this.actors = makeActors(this.random, Math.max(10, Math.round(n / 20)));
+  constructor(private readonly root: string, private readonly n: number, private readonly shape: Shape) {
+    this.actors = makeActors(this.random, Math.max(10, Math.round(n * shape.actorsPerArticle)));
     this.rankOf = new Map(this.actors.map((actor) => [actor.id, actor.rank]));
     this.outlets = makeOutlets();
-    this.popularity = new Zipf(this.actors.length, ACTOR_POPULARITY_EXPONENT);
+    this.popularity = new Zipf(this.actors.length, shape.popularityExponent);
     this.mentionCounts = this.actors.map(() => 0);
     this.mentionNotes = this.actors.map(() => 0);
     const step = Math.max(1, Math.floor(n / SAMPLED_ARTICLES));
@@ -168,13 +195,17 @@ class Generator {
     }
     for (const actor of this.actors) this.writeActor(actor);
     const top = this.mentionCounts.indexOf(Math.max(...this.mentionCounts));
+    const byMentions = this.actors.map((actor, rank) => ({ id: actor.id, mentions: this.mentionCounts[rank] }))
+      .sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
     return {
       generatorVersion: GENERATOR_VERSION,
+      shape: this.shape.name,
       n: this.n,
       articles: plans.length,
       actors: this.actors.length,
       bytes: this.bytes,
       topActor: { id: this.actors[top].id, path: this.actors[top].path, mentions: this.mentionCounts[top], notes: this.mentionNotes[top] },
+      actorsByMentions: byMentions.slice(0, 200),
       claimKeys: this.claimKeys,
       sampled,
       ownEdit: ownEdit!,
@@ -220,11 +251,14 @@ class Generator {
       const date = new Date(day.getTime() + random.int(0, 6) * 86_400_000).toISOString().slice(0, 10);
       const outlet = outlets[i % outlets.length];
       const slug = `${date}-${slugify(outlet.name)}-${slugify(topic)}-${index.toString(36)}`;
+      // The probe story stays in English, so that its edit scenario reads the same in every shape.
+      const russian = story > 0 && this.shape.russianShare > 0 && random.chance(this.shape.russianShare);
       plans.push({
         index,
         path: `articles/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.md`,
         outlet,
         date,
+        russian,
         cast: [...cast, ...(random.chance(0.5) ? [this.popularity.draw(random)] : [])].filter((a, k, all) => all.indexOf(a) === k),
         claims: [],
         related: [],
@@ -246,7 +280,7 @@ class Generator {
       plans[1].claims.push({ key: PROBE_KEY, stance: 'reports', singleSource: false });
       this.claimKeys++;
     }
-    const targets = new Map(plans.map((plan) => [plan, random.int(3, 10)]));
+    const targets = new Map(plans.map((plan) => [plan, Math.max(1, Math.round(random.int(3, 10) * this.lengthScale(plan)))]));
     // Keys the story's articles share, each carried by 2–6 of them, until every article has (nearly) its claims.
     for (;;) {
       const open = plans.filter((plan, i) => plan.claims.length < targets.get(plan)! && !(story === 0 && i < 2 && plan.claims.length === 0));
@@ -269,6 +303,19 @@ class Generator {
     }
   }
 
+  /** How much longer than the default shape's articles (about 5,000 characters) this one is, drawn once per article. */
+  private lengthScale(plan: ArticlePlan): number {
+    let scale = this.lengthScales.get(plan.index);
+    if (scale === undefined) {
+      const [low, high] = this.shape.length;
+      const length = low === 4000 && high === 6000 ? 5000 : Math.exp(Math.log(low) + this.random.next() * (Math.log(high) - Math.log(low)));
+      this.lengthScales.set(plan.index, (scale = length / 5000));
+    }
+    return scale;
+  }
+
+  private readonly lengthScales = new Map<number, number>();
+
   // ---- writing notes ----
 
   private writeArticle(plan: ArticlePlan, plans: ArticlePlan[]): { sample: SampledArticle; proseTarget: Target; probeKeyEnd?: Target } {
@@ -282,14 +329,15 @@ class Generator {
       `date: ${plan.date}`,
       `author: ${random.pick(FIRST_NAMES)} ${surnameParts(random.int(0, 4799))}`,
       `perspective: ${plan.outlet.perspective}`,
-      'language: en',
+      `language: ${plan.russian ? 'ru' : 'en'}`,
       '---',
       '',
     ].join('\n');
-    const body = new Body(frontmatter);
+    const body = new Body(frontmatter, plan.russian);
     body.write(`# ${title}\n\n`);
-    const mentions = random.int(10, 40);
-    const targetLength = random.int(4000, 6000);
+    const scale = this.lengthScale(plan);
+    const mentions = Math.max(1, Math.round(random.int(10, 40) * scale));
+    const targetLength = Math.round(random.int(4000, 6000) * scale);
     const slots = this.planSlots(random, plan, mentions, Math.round(targetLength / SENTENCE_LENGTH));
     const plannedSentences = Math.max(...slots.keys()) + 1;
     const headings = random.shuffle([...SECTION_HEADINGS]);
@@ -366,7 +414,8 @@ class Generator {
       const label = random.chance(0.4) ? `|${random.pick(actor.spellings)}` : '';
       body.write('[[');
       body.mention(actor.id, 'wikilink');
-      body.write(`${actor.id}${label}]]`);
+      body.raw(`${actor.id}`);
+      body.write(`${label}]]`);
     } else {
       body.mention(actor.id, 'bare');
       body.write(random.pick(actor.spellings));
@@ -376,16 +425,16 @@ class Generator {
   private writeClaimAttributes(body: Body, claim: ClaimPlan): void {
     body.write(']{');
     if (claim.singleSource) body.write('.single-source ');
-    body.write('claim=');
+    body.raw('claim=');
     body.claim(claim.key);
-    body.write(claim.key);
+    body.raw(claim.key);
     if (claim.key === PROBE_KEY) body.probeKeyEnd = body.target(body.length);
     if (claim.by) {
-      body.write(` by=${claim.by}`);
+      body.raw(` by=${claim.by}`);
       this.mentionCounts[this.rankOf.get(claim.by)!]++;
     }
-    if (claim.stance !== 'asserts' || this.random.chance(0.5)) body.write(` stance=${claim.stance}`);
-    if (claim.counter) body.write(` counter=${claim.counter}`);
+    if (claim.stance !== 'asserts' || this.random.chance(0.5)) body.raw(` stance=${claim.stance}`);
+    if (claim.counter) body.raw(` counter=${claim.counter}`);
     body.write('}');
   }
 
@@ -400,16 +449,21 @@ class Generator {
         if (i > 0) body.write(', ');
         body.write(`[${actor.name}](`);
         body.actorLink(actor.id);
-        body.write(`${path.posix.relative(folder, actor.path)})`);
+        body.raw(`${path.posix.relative(folder, actor.path)})`);
       });
       body.write('.\n');
     }
     if (plan.related.length > 0) {
       const links = plan.related.map((index) => {
         const other = plans[index];
-        return `[${other.outlet.name}, ${other.date}](${path.posix.relative(folder, other.path)})`;
+        return { label: `${other.outlet.name}, ${other.date}`, target: path.posix.relative(folder, other.path) };
       });
-      body.write(`See also: ${links.join('; ')}.\n`);
+      body.write('See also: ');
+      links.forEach((link, i) => {
+        body.write(`${i > 0 ? '; ' : ''}[${link.label}](`);
+        body.raw(`${link.target})`);
+      });
+      body.write('.\n');
     }
   }
 
@@ -445,12 +499,18 @@ class Body {
   private line = 0;
   private lineStart = 0;
 
-  constructor(frontmatter: string) {
+  /** In a Russian article, prose, headings and names are written in Cyrillic; ids, keys and paths stay as they are. */
+  constructor(frontmatter: string, private readonly cyrillic = false) {
     this.length = 0;
-    this.write(frontmatter);
+    this.raw(frontmatter);
   }
 
   write(text: string): void {
+    this.raw(this.cyrillic ? toCyrillic(text) : text);
+  }
+
+  /** Text written as given, whatever the article's language. */
+  raw(text: string): void {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       this.line++;
       this.lineStart = this.length + i + 1;
@@ -479,6 +539,26 @@ class Body {
   text(): string {
     return this.chunks.join('');
   }
+}
+
+const CYRILLIC: Record<string, string> = {
+  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'дж', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о',
+  p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'й', z: 'з',
+};
+
+/**
+ * Latin letters to Cyrillic, letter by letter: not Russian, but text of the same script, byte size and word shapes
+ * (names such as "Tokarev" become "Токарев"), which is what reading, parsing and alias matching see.
+ */
+function toCyrillic(text: string): string {
+  let result = '';
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    const mapped = CYRILLIC[lower];
+    if (mapped === undefined) result += char;
+    else result += char === lower ? mapped : mapped[0].toUpperCase() + mapped.slice(1);
+  }
+  return result;
 }
 
 function makeOutlets(): Outlet[] {
@@ -594,7 +674,9 @@ function quoteYaml(value: string): string {
 
 if (require.main === module) {
   const n = Number(process.argv[2] ?? 1000);
-  const root = process.argv[3] ?? workspaceFolder(path.resolve(__dirname, '..', '..', 'bench'), n);
-  const manifest = ensureWorkspace(root, n, (message) => console.log(message));
-  console.log(JSON.stringify({ ...manifest, sampled: manifest.sampled.length }, null, 2));
+  const shape = SHAPES[process.argv[3] ?? 'default'];
+  if (!shape) throw new Error(`unknown shape ${process.argv[3]}: one of ${Object.keys(SHAPES).join(', ')}`);
+  const root = process.argv[4] ?? workspaceFolder(path.resolve(__dirname, '..', '..', 'bench'), n, shape.name);
+  const manifest = ensureWorkspace(root, n, (message) => console.log(message), shape);
+  console.log(JSON.stringify({ ...manifest, sampled: manifest.sampled.length, actorsByMentions: manifest.actorsByMentions.slice(0, 5) }, null, 2));
 }

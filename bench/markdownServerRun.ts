@@ -31,7 +31,7 @@ export interface MarkdownServerRun {
   firstDiagnosticsMs: number;
   /** Spawn → the answer to the first references request (which reads and parses every note: its "indexed"). */
   indexedMs: number;
-  hover: Latency;
+  hover: Latency & { empty: number };
   definition: Latency;
   /** References of the most linked actor note (every markdown link to it). */
   referencesTop: Latency & { locations: number; jsonMs: number };
@@ -141,7 +141,12 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
     await session.timed('textDocument/definition', params(target));
   }
   const hover: number[] = [];
-  for (const target of spread(links, REQUESTS.hover)) hover.push((await session.timed('textDocument/hover', params(target))).ms);
+  let emptyHovers = 0;
+  for (const target of spread(links, REQUESTS.hover)) {
+    const { ms, result } = await session.timed('textDocument/hover', params(target));
+    hover.push(ms);
+    if (!result) emptyHovers++;
+  }
   const definition: number[] = [];
   for (const target of spread(links, REQUESTS.definition)) definition.push((await session.timed('textDocument/definition', params(target))).ms);
   const top: { ms: number; result: unknown[] | null }[] = [];
@@ -163,7 +168,7 @@ async function drive(session: LspSession, root: string, manifest: Manifest): Pro
     n: manifest.n,
     firstDiagnosticsMs,
     indexedMs,
-    hover: latency(hover),
+    hover: { ...latency(hover), empty: emptyHovers },
     definition: latency(definition),
     referencesTop: { ...latency(top.map((r) => r.ms)), locations: Math.max(...top.map((r) => r.result?.length ?? 0)), jsonMs: jsonRoundTripMs(top[0]?.result) },
     ownEdit: latency(ownEdit),
