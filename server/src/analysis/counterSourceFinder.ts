@@ -291,6 +291,15 @@ export class CounterSourceFinder {
   }
 }
 
+const finders = new WeakMap<Workspace, CounterSourceFinder>();
+
+/** The finder of a workspace, with its cache of note analyses: one per workspace, as long as it lives. */
+export function finderFor(workspace: Workspace): CounterSourceFinder {
+  let finder = finders.get(workspace);
+  if (!finder) finders.set(workspace, (finder = new CounterSourceFinder()));
+  return finder;
+}
+
 export interface KeyScore {
   key: string;
   score: number;
