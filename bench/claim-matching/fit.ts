@@ -4,7 +4,7 @@
 // MRR as a tie-breaker. The test split is never loaded into the search.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CounterSourceFinder, FEATURES, type FeatureName, type Weights } from '../../server/src/analysis/counterSourceFinder';
+import { CounterSourceFinder, DIVERSITY, FEATURES, type DiversityName, type FeatureName, type Weights } from '../../server/src/analysis/counterSourceFinder';
 import { loadBenchmark, quickFixMetrics, quickFixQueries, type QuickFixQuery } from './protocol';
 
 const OUTPUT = path.resolve(__dirname, '../../../server/src/analysis/fittedWeights.ts');
@@ -25,11 +25,12 @@ function main(): void {
   const benchmark = { ...loaded, spans: loaded.spans.filter((s) => loaded.splitOfKey.get(s.key) === 'train') };
   const finder = new CounterSourceFinder();
   const train = quickFixQueries(benchmark, finder);
-  let weights: Record<FeatureName, number> = Object.fromEntries(FEATURES.map((f) => [f, f === 'bm25' ? 1 : 0])) as Record<FeatureName, number>;
+  const names = [...FEATURES, ...DIVERSITY];
+  let weights = Object.fromEntries(names.map((f) => [f, f === 'bm25' ? 1 : 0])) as Record<FeatureName | DiversityName, number>;
   let best = objective(finder, train, weights);
   for (let round = 0; round < ROUNDS; round++) {
     let improved = false;
-    for (const feature of FEATURES) {
+    for (const feature of names) {
       if (feature === 'bm25') continue;
       for (const value of GRID) {
         const trial = { ...weights, [feature]: value };
@@ -46,7 +47,7 @@ function main(): void {
   }
   const metrics = quickFixMetrics(train, (q) => finder.rank(q.candidates, weights));
   for (const [name, m] of metrics) console.error(`train ${name}: recall@3 ${m.recallAt3.toFixed(2)} MRR ${m.mrr.toFixed(2)} (${m.queries})`);
-  const body = FEATURES.map((f) => `  ${f}: ${weights[f]},`).join('\n');
+  const body = names.map((f) => `  ${f}: ${weights[f]},`).join('\n');
   fs.writeFileSync(
     OUTPUT,
     `// The finder's feature weights, as bench/claim-matching/fit.ts fitted them on the benchmark's train split (${train.length}\n` +

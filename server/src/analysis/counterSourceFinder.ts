@@ -16,7 +16,18 @@ import { candidateStance, stanceCues, type CueStance, type StanceCues } from './
 /** The features a candidate is scored by, in the order of a weight vector. */
 export const FEATURES = ['bm25', 'actors', 'numbers', 'propers', 'article', 'disputes', 'qualifies'] as const;
 export type FeatureName = (typeof FEATURES)[number];
-export type Weights = Readonly<Record<FeatureName, number>>;
+/**
+ * Bonuses of the first places (MAX_DIVERSE) for a candidate that brings what those above it lack: a language, or a
+ * stance (a denial or a qualification among sentences that agree). The quick fix offers three sentences; three in one
+ * language and one sense would hide the other side.
+ */
+export const DIVERSITY = ['newLanguage', 'newStance'] as const;
+export type DiversityName = (typeof DIVERSITY)[number];
+export type Weights = Readonly<Record<FeatureName | DiversityName, number>>;
+/** How many first places the diversity bonuses decide. */
+const MAX_DIVERSE = 3;
+/** How far down the list a diversity bonus may reach for a candidate. */
+const MAX_DIVERSITY_LOOKAHEAD = 50;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -63,6 +74,8 @@ export interface FinderQuery {
 
 export interface CandidateFeatures {
   note: Note;
+  /** The language of the candidate's note. */
+  language: string;
   sentence: FinderSentence;
   index: number;
   values: Record<FeatureName, number>;
@@ -189,6 +202,7 @@ export class CounterSourceFinder {
         const stance = candidateStance(query.cues, sentence.cues);
         result.push({
           note,
+          language: analysis.language,
           sentence,
           index,
           baseline,
@@ -215,7 +229,28 @@ export class CounterSourceFinder {
 
   /** Candidates scored with the fitted weights (or those given), best first. */
   rank(candidates: readonly CandidateFeatures[], weights: Weights = this.weights): RankedCandidate[] {
-    return candidates.map((c) => ({ ...c, score: score(c.values, weights) })).sort(byScore);
+    const ranked = candidates.map((c) => ({ ...c, score: score(c.values, weights) })).sort(byScore);
+    if (weights.newLanguage === 0 && weights.newStance === 0) return ranked;
+    // The first places greedily: each the best candidate with the bonuses for what the places above it lack.
+    const languages = new Set<string>();
+    const stances = new Set<string>();
+    for (let place = 0; place < Math.min(MAX_DIVERSE, ranked.length); place++) {
+      let best = place;
+      let bestValue = -Infinity;
+      for (let i = place; i < ranked.length && i < place + MAX_DIVERSITY_LOOKAHEAD; i++) {
+        const c = ranked[i];
+        const value = c.score + (place > 0 && !languages.has(c.language) ? weights.newLanguage : 0) + (place > 0 && !stances.has(c.stance ?? 'same') ? weights.newStance : 0);
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
+      }
+      const [chosen] = ranked.splice(best, 1);
+      ranked.splice(place, 0, chosen);
+      languages.add(chosen.language);
+      stances.add(chosen.stance ?? 'same');
+    }
+    return ranked;
   }
 
   /** The plain BM25 baseline's order of the same candidates. */
