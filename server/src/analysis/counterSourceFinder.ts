@@ -28,6 +28,8 @@ export type Weights = Readonly<Record<FeatureName | DiversityName, number>>;
 const MAX_DIVERSE = 3;
 /** How far down the list a diversity bonus may reach for a candidate. */
 const MAX_DIVERSITY_LOOKAHEAD = 50;
+/** How many candidates a quick fix builds and ranks: what the diversity bonuses look through. */
+export const QUICK_FIX_KEEP = MAX_DIVERSITY_LOOKAHEAD;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -97,7 +99,7 @@ export interface PoolOptions {
 }
 
 /** How many articles a quick fix ranks at most: a bound on its time in a workspace of thousands, not a filter. */
-export const MAX_POOL_ARTICLES = 600;
+export const MAX_POOL_ARTICLES = 300;
 
 /**
  * Ranks sentences for claims and keys for sentences. Holds the term analyzer and a cache of note analyses, keyed by
@@ -105,16 +107,17 @@ export const MAX_POOL_ARTICLES = 600;
  */
 export class CounterSourceFinder {
   readonly analyzer = new TermAnalyzer();
-  private readonly analyses = new WeakMap<Note, { mentions: readonly Mention[]; analysis: NoteAnalysis }>();
+  /** Per parsed note (a changed note is a new object), its analysis and the registry generation its mentions are of. */
+  private readonly analyses = new WeakMap<Note, { generation: number; analysis: NoteAnalysis }>();
 
   constructor(private readonly weights: Weights = FITTED_WEIGHTS) {}
 
   analyse(workspace: Workspace, note: Note): NoteAnalysis {
-    const mentions = workspace.mentionsIn(note.uri);
+    const generation = workspace.registryGeneration;
     const cached = this.analyses.get(note);
-    if (cached && cached.mentions === mentions) return cached.analysis;
-    const analysis = analyseNote(this.analyzer, note, mentions);
-    this.analyses.set(note, { mentions, analysis });
+    if (cached && cached.generation === generation) return cached.analysis;
+    const analysis = analyseNote(this.analyzer, note, workspace.mentionsIn(note.uri));
+    this.analyses.set(note, { generation, analysis });
     return analysis;
   }
 
@@ -132,10 +135,11 @@ export class CounterSourceFinder {
   }
 
   /**
-   * Every sentence of the pool that shares anything with the query, with its feature values; undefined when
-   * cancelled. Headings, questions and sentences that cannot be wrapped are left out.
+   * Every sentence of the pool that shares anything with the query, with its feature values (with `keep`, only that
+   * many, the best by the finder's weights); undefined when cancelled. Headings, questions and sentences that cannot
+   * be wrapped are left out.
    */
-  candidates(workspace: Workspace, query: FinderQuery, pool: readonly Note[], token?: Cancellation): CandidateFeatures[] | undefined {
+  candidates(workspace: Workspace, query: FinderQuery, pool: readonly Note[], token?: Cancellation, keep?: number): CandidateFeatures[] | undefined {
     const keys = queryKeys(query);
     const analyses: { note: Note; analysis: NoteAnalysis }[] = [];
     let sentenceCount = 0;
@@ -169,7 +173,8 @@ export class CounterSourceFinder {
     const queryNumbers = new Set(query.numbers);
     const queryPropers = new Set(query.propers.map((p) => PROPER_PREFIX + p));
 
-    const result: CandidateFeatures[] = [];
+    // First pass: the raw values of every sentence that shares a key with the query, in flat arrays.
+    const found: { note: Note; analysis: NoteAnalysis; index: number; bm25: number; baseline: number; actors: number; numbers: number; propers: number }[] = [];
     let maxBm25 = 0;
     const articleBest = new Map<Note, number>();
     for (const { note, analysis } of analyses) {
@@ -199,32 +204,31 @@ export class CounterSourceFinder {
         maxBm25 = Math.max(maxBm25, bm25);
         articleBest.set(note, Math.max(articleBest.get(note) ?? 0, bm25));
         if (sentence.heading || sentence.question || !sentence.wrap) continue;
-        const stance = candidateStance(query.cues, sentence.cues);
-        result.push({
-          note,
-          language: analysis.language,
-          sentence,
-          index,
-          baseline,
-          stance,
-          values: {
-            bm25,
-            actors: queryActors.size > 0 ? actors / queryActors.size : 0,
-            numbers: queryNumbers.size > 0 ? numbers / queryNumbers.size : 0,
-            propers: queryPropers.size > 0 ? propers / queryPropers.size : 0,
-            article: 0,
-            disputes: stance === 'disputes' ? 1 : 0,
-            qualifies: stance === 'qualifies' ? 1 : 0,
-          },
-        });
+        found.push({ note, analysis, index, bm25, baseline, actors, numbers, propers });
       }
     }
-    // BM25 and the article's best BM25 on the scale of the query's best candidate, so that weights compare across queries.
-    for (const candidate of result) {
-      candidate.values.article = maxBm25 > 0 ? (articleBest.get(candidate.note) ?? 0) / maxBm25 : 0;
-      candidate.values.bm25 = maxBm25 > 0 ? candidate.values.bm25 / maxBm25 : 0;
+    // Second pass: BM25 and the article's best BM25 on the scale of the query's best sentence, so that weights compare
+    // across queries; with `keep`, only the best by the weights become candidates.
+    const valuesOf = (entry: (typeof found)[number], stance: CueStance | undefined): Record<FeatureName, number> => ({
+      bm25: maxBm25 > 0 ? entry.bm25 / maxBm25 : 0,
+      actors: queryActors.size > 0 ? entry.actors / queryActors.size : 0,
+      numbers: queryNumbers.size > 0 ? entry.numbers / queryNumbers.size : 0,
+      propers: queryPropers.size > 0 ? entry.propers / queryPropers.size : 0,
+      article: maxBm25 > 0 ? (articleBest.get(entry.note) ?? 0) / maxBm25 : 0,
+      disputes: stance === 'disputes' ? 1 : 0,
+      qualifies: stance === 'qualifies' ? 1 : 0,
+    });
+    let kept = found;
+    if (keep !== undefined && found.length > keep) {
+      const scores = found.map((entry) => score(valuesOf(entry, candidateStance(query.cues, entry.analysis.sentences[entry.index].cues)), this.weights));
+      const order = scores.map((_, i) => i).sort((x, y) => scores[y] - scores[x]);
+      kept = order.slice(0, keep).map((i) => found[i]);
     }
-    return result;
+    return kept.map((entry) => {
+      const sentence = entry.analysis.sentences[entry.index];
+      const stance = candidateStance(query.cues, sentence.cues);
+      return { note: entry.note, language: entry.analysis.language, sentence, index: entry.index, baseline: entry.baseline, stance, values: valuesOf(entry, stance) };
+    });
   }
 
   /** Candidates scored with the fitted weights (or those given), best first. */
@@ -266,7 +270,7 @@ export class CounterSourceFinder {
     const shared = new Map<string, number>();
     for (const actor of query.actors) {
       const id = actor.slice(ACTOR_PREFIX.length);
-      for (const uri of new Set(workspace.mentionsOf(id, options.token).map((m) => m.uri))) shared.set(uri, (shared.get(uri) ?? 0) + 1);
+      for (const uri of workspace.firstMentionsOf(id).keys()) shared.set(uri, (shared.get(uri) ?? 0) + 1);
     }
     const articles = workspace.articles().filter((note) => !options.exclude(note));
     const max = options.maxArticles ?? MAX_POOL_ARTICLES;
@@ -425,17 +429,19 @@ interface Cut {
 }
 
 function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Mention[]): NoteAnalysis {
-  const language = languageOf(note.article?.language, note.text.slice(note.bodyStart, note.bodyStart + 2000));
+  // A compact note decodes its text on each read: read once.
+  const text = note.text;
+  const language = languageOf(note.article?.language, text.slice(note.bodyStart, note.bodyStart + 2000));
   const cuts = noteCuts(note, mentions);
   const headingSpans = new Set(note.headings.map((h) => `${h.textSpan.start}:${h.textSpan.end}`));
   const sentences: FinderSentence[] = [];
   const postings = new Map<string, number[]>();
   for (const block of note.blocks) {
     const heading = headingSpans.has(`${block.start}:${block.end}`);
-    for (const sentence of splitSentences(note.text, block)) {
-      for (const span of splitAtListItems(note.text, sentence)) {
+    for (const sentence of splitSentences(text, block)) {
+      for (const span of splitAtListItems(text, sentence)) {
         const index = sentences.length;
-        const parts = termsOf(analyzer, note.text, span, cuts, language);
+        const parts = termsOf(analyzer, text, span, cuts, language);
         for (const key of [...parts.terms, ...parts.propers.map((p) => PROPER_PREFIX + p), ...parts.plain.map((w) => PLAIN_PREFIX + w)]) {
           const list = postings.get(key);
           if (list) list.push(index);
@@ -443,9 +449,9 @@ function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Ment
         }
         sentences.push({
           span,
-          wrap: wrappableSpan(note, span),
+          wrap: wrappableSpan(note, text, span),
           heading,
-          question: /\?["”»’)]*$/u.test(note.text.slice(span.start, span.end)),
+          question: /\?["”»’)]*$/u.test(text.slice(span.start, span.end)),
           length: parts.terms.length,
           plainLength: parts.plain.length,
           actors: parts.actors,
@@ -457,7 +463,7 @@ function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Ment
   }
   const claimQueries = new Map<ClaimSpan, FinderQuery>();
   for (const claim of note.claims) {
-    const query = termsOf(analyzer, note.text, claim.textSpan, cuts, language);
+    const query = termsOf(analyzer, text, claim.textSpan, cuts, language);
     const claimant = claim.by ? mentions.find((m) => m.kind === 'by' && m.claim === claim)?.actorId : undefined;
     if (claimant) {
       query.terms.push(ACTOR_PREFIX + claimant);
@@ -536,11 +542,21 @@ function termsOf(analyzer: TermAnalyzer, text: string, span: Span, cuts: readonl
       if (term.startsWith(NUMBER_PREFIX)) result.numbers.push(term);
       else if (!sentenceStart && word[0] !== word[0].toLowerCase() && /^\p{L}/u.test(word)) result.propers.push(term);
     }
-    sentenceStart = /[.!?:]\s*$/.test(visible.slice(Math.max(0, match.index + word.length), match.index + word.length + 3));
+    sentenceStart = endsSentence(visible, match.index + word.length);
   }
   result.cues = stanceCues(visible);
   if (result.cues.speechVerb) result.cues = { ...result.cues, speechVerb: mapBack(visible, result.cues.speechVerb, text.slice(span.start, span.end)) };
   return result;
+}
+
+/** Whether a full stop (or ! ? :) follows a word, blanks aside: the next word starts a sentence. */
+function endsSentence(text: string, from: number): boolean {
+  for (let i = from; i < text.length && i < from + 3; i++) {
+    const ch = text[i];
+    if (ch === '.' || ch === '!' || ch === '?' || ch === ':') return true;
+    if (ch !== ' ' && ch !== '\n' && ch !== '\t') return false;
+  }
+  return false;
 }
 
 /** A speech verb's place in the visible text mapped to the span's text (found again by its word, nearest first). */
@@ -572,8 +588,8 @@ function lowerBound(cuts: readonly Cut[], start: number): number {
  * overlaps a claim, cuts a wiki link, holds code, braces, a comment, unbalanced brackets or half of an emphasis. A
  * final full stop stays outside the span, as annotators write it.
  */
-function wrappableSpan(note: Note, span: Span): Span | undefined {
-  const text = note.text.slice(span.start, span.end);
+function wrappableSpan(note: Note, noteText: string, span: Span): Span | undefined {
+  const text = noteText.slice(span.start, span.end);
   if (!/\p{L}/u.test(text) || /[`{}]|<!--|-->/.test(text)) return undefined;
   if (count(text, '[') !== count(text, ']') || count(text, '*') % 2 === 1 || count(text, '_') % 2 === 1) return undefined;
   if (note.claims.some((c) => c.span.start < span.end && span.start < c.span.end)) return undefined;

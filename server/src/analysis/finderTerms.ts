@@ -49,7 +49,9 @@ export class TermAnalyzer {
   private readonly stemmers = new Map<string, Stemmer>();
   private readonly stopWords = new Map<string, ReadonlySet<string>>();
   private readonly lexicon = new Map<string, string>();
-  private readonly cache = new Map<string, string | null>();
+  /** Per language, each word's term. */
+  private readonly cache = new Map<string, Map<string, string | null>>();
+  private cachedWords = 0;
 
   constructor(private readonly maxCachedWords = 200_000) {
     for (const [russian, english] of [...TRANSLATED_TERMS, ...TRANSLATED_NAMES]) {
@@ -70,12 +72,17 @@ export class TermAnalyzer {
 
   /** One word's term, or null for a stop word. */
   term(word: string, language: string): string | null {
-    const key = `${language}\u0000${word}`;
-    let term = this.cache.get(key);
+    let words = this.cache.get(language);
+    if (!words) this.cache.set(language, (words = new Map()));
+    let term = words.get(word);
     if (term !== undefined) return term;
     term = this.computeTerm(word, language);
-    if (this.cache.size >= this.maxCachedWords) this.cache.clear();
-    this.cache.set(key, term);
+    if (++this.cachedWords > this.maxCachedWords) {
+      this.cache.clear();
+      this.cachedWords = 0;
+    } else {
+      words.set(word, term);
+    }
     return term;
   }
 

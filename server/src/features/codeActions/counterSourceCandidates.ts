@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { finderFor, speakerOf, type RankedCandidate } from '../../analysis/counterSourceFinder';
+import { QUICK_FIX_KEEP, finderFor, speakerOf, type RankedCandidate } from '../../analysis/counterSourceFinder';
 import type { Cancellation, Workspace } from '../../model/workspace';
 import { outletKey } from '../../rules/counterSource';
 import type { ClaimSpan } from '../../syntax/markdown';
@@ -51,7 +51,7 @@ export function counterSourceCandidates(workspace: Workspace, note: Note, claim:
   const query = finder.claimQuery(workspace, note, claim);
   const outlet = outletKey(note);
   const pool = finder.pool(workspace, query, { exclude: (other) => other.uri === note.uri || outletKey(other) === outlet, token });
-  const candidates = finder.candidates(workspace, query, pool, token);
+  const candidates = finder.candidates(workspace, query, pool, token, QUICK_FIX_KEEP);
   if (!candidates) return [];
   return finder.rank(candidates)
     .filter((c) => c.score > 0)
