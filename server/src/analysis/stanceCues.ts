@@ -64,15 +64,17 @@ export function stanceCues(text: string): StanceCues {
 }
 
 /**
- * The stance a candidate sentence takes towards a claim: it disputes it when it denies, or when one of the two is
- * negated and the other not ("will not recognise" against "will recognise"); it qualifies it when it hedges;
+ * The stance a candidate sentence takes towards a claim: it disputes it when it denies (and the claim does not), or
+ * when one of the two is negated and the other not ("will not recognise" against "will recognise"); it qualifies it
+ * when it hedges;
  * otherwise undefined (the caller keeps the claim's own stance, or `reports` where a speaker is named).
  */
 export function candidateStance(claim: StanceCues, candidate: StanceCues): CueStance | undefined {
-  const claimNegated = claim.denial !== undefined || claim.negation !== undefined;
-  const candidateNegated = candidate.denial !== undefined || candidate.negation !== undefined;
+  // A denial word disputes whatever the claim's own negations ("rejected the claim that Kazakhstan would not…"),
+  // unless the claim denies too; a bare negation disputes where the claim has none, and the other way round.
+  if (candidate.denial && !claim.denial) return 'disputes';
   if (candidate.hedge && candidate.negation && !candidate.denial && !claim.hedge) return 'qualifies';
-  if (candidateNegated !== claimNegated) return 'disputes';
+  if (!candidate.denial && !claim.denial && (candidate.negation !== undefined) !== (claim.negation !== undefined)) return 'disputes';
   if (candidate.hedge && !claim.hedge) return 'qualifies';
   return undefined;
 }
