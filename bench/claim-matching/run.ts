@@ -89,9 +89,9 @@ async function main(): Promise<void> {
       '',
       'The `claim.no-counter-source` code action through the language service, in generated workspaces (`bench/generate.ts`), for claims of sampled articles that carry the diagnostic; each request timed after one warm-up request for that claim (the note analyses then cached, as in an editor, which asks again as the cursor moves). The baseline column is the same request with plain BM25 (same pool, same candidates).',
       '',
-      '| notes | requests | finder p50 | finder p95 | baseline p95 | first request p95 (cold) | pool bound |',
-      '|---:|---:|---:|---:|---:|---:|---:|',
-      ...timings.map((t) => `| ${t.notes.toLocaleString('en')} | ${t.requests} | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${t.baselineP95.toFixed(1)} ms | ${t.coldP95.toFixed(1)} ms | ${t.poolBound} articles |`),
+      '| notes | requests | finder p50 | finder p95 | baseline p95 | first request p95 (cold) | pool bound | load average |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...timings.map((t) => `| ${t.notes.toLocaleString('en')} | ${t.requests} | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${t.baselineP95.toFixed(1)} ms | ${t.coldP95.toFixed(1)} ms | ${t.poolBound} articles | ${t.load.toFixed(1)} on ${os.cpus().length} cores |`),
       '',
     ];
     console.log(timingLines.join('\n'));

@@ -1,6 +1,7 @@
 // The quick fix's time: `claim.no-counter-source` code actions through the language service, in generated workspaces
 // of 1,000 and 10,000 notes (bench/generate.ts), with the plain BM25 baseline's time for the same claims beside it.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { MAX_POOL_ARTICLES, finderFor } from '../../server/src/analysis/counterSourceFinder';
@@ -20,6 +21,8 @@ export interface TimingResult {
   baselineP95: number;
   coldP95: number;
   poolBound: number;
+  /** The machine's one-minute load average when the size was timed: other work on the machine inflates every figure. */
+  load: number;
 }
 
 const BENCH_ROOT = path.resolve(__dirname, '../../../bench');
@@ -69,7 +72,7 @@ export async function timeCodeActions(sizes: readonly number[], log: (message: s
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    results.push({ notes: n, requests: warm.length, p50: percentile(warm, 50), p95: percentile(warm, 95), baselineP95: percentile(baseline, 95), coldP95: percentile(cold, 95), poolBound: MAX_POOL_ARTICLES });
+    results.push({ notes: n, requests: warm.length, p50: percentile(warm, 50), p95: percentile(warm, 95), baselineP95: percentile(baseline, 95), coldP95: percentile(cold, 95), poolBound: MAX_POOL_ARTICLES, load: os.loadavg()[0] });
     log(`n=${n}: ${claims} claims, warm p95 ${percentile(warm, 95).toFixed(1)} ms, cold p95 ${percentile(cold, 95).toFixed(1)} ms`);
   }
   return results;

@@ -57,8 +57,14 @@ export interface FinderSentence {
 export interface NoteAnalysis {
   language: string;
   sentences: FinderSentence[];
-  /** Per key (a term, `@actor`, `#number`, `~proper`, `=plain word`), the sentences holding it, once per occurrence. */
+  /**
+   * Per key (a term, `@actor`, `#number`, `~proper`, `=plain word`), the sentences holding it as pairs: sentence index,
+   * then how often it holds the key.
+   */
   postings: Map<string, number[]>;
+  /** The sum of the sentences' BM25 lengths, and of their baseline lengths. */
+  totalLength: number;
+  totalPlain: number;
   /** Per claim of the note (by index), its query: what key suggestion compares a sentence with. */
   claimQueries: Map<ClaimSpan, FinderQuery>;
 }
@@ -151,13 +157,11 @@ export class CounterSourceFinder {
       const analysis = this.analyse(workspace, note);
       analyses.push({ note, analysis });
       sentenceCount += analysis.sentences.length;
-      for (const sentence of analysis.sentences) {
-        totalLength += sentence.length;
-        totalPlain += sentence.plainLength;
-      }
+      totalLength += analysis.totalLength;
+      totalPlain += analysis.totalPlain;
       for (const key of keys) {
         const postings = analysis.postings.get(key);
-        if (postings) df.set(key, (df.get(key) ?? 0) + distinctCount(postings));
+        if (postings) df.set(key, (df.get(key) ?? 0) + postings.length / 2);
       }
     }
     if (sentenceCount === 0) return [];
@@ -173,39 +177,49 @@ export class CounterSourceFinder {
     const queryNumbers = new Set(query.numbers);
     const queryPropers = new Set(query.propers.map((p) => PROPER_PREFIX + p));
 
-    // First pass: the raw values of every sentence that shares a key with the query, in flat arrays.
-    const found: { note: Note; analysis: NoteAnalysis; index: number; bm25: number; baseline: number; actors: number; numbers: number; propers: number }[] = [];
+    // Each key's part, worked out once: what kind of key it is and its idf.
+    const parts = [...keys].map((key) => ({
+      key,
+      idf: idf(key),
+      term: queryTerms.has(key),
+      plain: queryPlain.has(key),
+      actor: queryActors.has(key),
+      number: queryNumbers.has(key),
+      proper: queryPropers.has(key),
+    }));
+    // First pass: the raw values of every sentence that shares a key with the query.
+    type Found = { note: Note; analysis: NoteAnalysis; index: number; bm25: number; baseline: number; actors: number; numbers: number; propers: number };
+    const found: Found[] = [];
     let maxBm25 = 0;
     const articleBest = new Map<Note, number>();
     for (const { note, analysis } of analyses) {
       if (token?.isCancellationRequested) return undefined;
-      const touched = new Map<number, Map<string, number>>();
-      for (const key of keys) {
-        for (const index of analysis.postings.get(key) ?? []) {
-          let counts = touched.get(index);
-          if (!counts) touched.set(index, (counts = new Map()));
-          counts.set(key, (counts.get(key) ?? 0) + 1);
+      const touched = new Map<number, Found>();
+      let best = 0;
+      for (const part of parts) {
+        const postings = analysis.postings.get(part.key);
+        if (!postings) continue;
+        for (let i = 0; i < postings.length; i += 2) {
+          const index = postings[i];
+          const tf = postings[i + 1];
+          let entry = touched.get(index);
+          if (!entry) touched.set(index, (entry = { note, analysis, index, bm25: 0, baseline: 0, actors: 0, numbers: 0, propers: 0 }));
+          const sentence = analysis.sentences[index];
+          if (part.term) entry.bm25 += part.idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * sentence.length) / averageLength)));
+          if (part.plain) entry.baseline += part.idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * sentence.plainLength) / averagePlain)));
+          if (part.actor) entry.actors++;
+          if (part.number) entry.numbers++;
+          if (part.proper) entry.propers++;
         }
       }
-      for (const [index, counts] of touched) {
-        const sentence = analysis.sentences[index];
-        let bm25 = 0;
-        let baseline = 0;
-        let actors = 0;
-        let numbers = 0;
-        let propers = 0;
-        for (const [key, tf] of counts) {
-          if (queryTerms.has(key)) bm25 += idf(key) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * sentence.length) / averageLength)));
-          if (queryPlain.has(key)) baseline += idf(key) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * sentence.plainLength) / averagePlain)));
-          if (queryActors.has(key)) actors++;
-          if (queryNumbers.has(key)) numbers++;
-          if (queryPropers.has(key)) propers++;
-        }
-        maxBm25 = Math.max(maxBm25, bm25);
-        articleBest.set(note, Math.max(articleBest.get(note) ?? 0, bm25));
+      for (const entry of touched.values()) {
+        best = Math.max(best, entry.bm25);
+        const sentence = analysis.sentences[entry.index];
         if (sentence.heading || sentence.question || !sentence.wrap) continue;
-        found.push({ note, analysis, index, bm25, baseline, actors, numbers, propers });
+        found.push(entry);
       }
+      maxBm25 = Math.max(maxBm25, best);
+      articleBest.set(note, best);
     }
     // Second pass: BM25 and the article's best BM25 on the scale of the query's best sentence, so that weights compare
     // across queries; with `keep`, only the best by the weights become candidates.
@@ -220,7 +234,17 @@ export class CounterSourceFinder {
     });
     let kept = found;
     if (keep !== undefined && found.length > keep) {
-      const scores = found.map((entry) => score(valuesOf(entry, candidateStance(query.cues, entry.analysis.sentences[entry.index].cues)), this.weights));
+      const w = this.weights;
+      const scores = found.map((entry) => {
+        const stance = candidateStance(query.cues, entry.analysis.sentences[entry.index].cues);
+        return (
+          (maxBm25 > 0 ? (w.bm25 * entry.bm25 + w.article * (articleBest.get(entry.note) ?? 0)) / maxBm25 : 0) +
+          (queryActors.size > 0 ? (w.actors * entry.actors) / queryActors.size : 0) +
+          (queryNumbers.size > 0 ? (w.numbers * entry.numbers) / queryNumbers.size : 0) +
+          (queryPropers.size > 0 ? (w.propers * entry.propers) / queryPropers.size : 0) +
+          (stance === 'disputes' ? w.disputes : stance === 'qualifies' ? w.qualifies : 0)
+        );
+      });
       const order = scores.map((_, i) => i).sort((x, y) => scores[y] - scores[x]);
       kept = order.slice(0, keep).map((i) => found[i]);
     }
@@ -403,11 +427,6 @@ class Bm25 {
   }
 }
 
-function distinctCount(postings: readonly number[]): number {
-  let count = 0;
-  for (let i = 0; i < postings.length; i++) if (i === 0 || postings[i] !== postings[i - 1]) count++;
-  return count;
-}
 
 function queryKeys(query: FinderQuery): Set<string> {
   return new Set([
@@ -436,6 +455,8 @@ function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Ment
   const headingSpans = new Set(note.headings.map((h) => `${h.textSpan.start}:${h.textSpan.end}`));
   const sentences: FinderSentence[] = [];
   const postings = new Map<string, number[]>();
+  let totalLength = 0;
+  let totalPlain = 0;
   for (const block of note.blocks) {
     const heading = headingSpans.has(`${block.start}:${block.end}`);
     for (const sentence of splitSentences(text, block)) {
@@ -444,9 +465,12 @@ function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Ment
         const parts = termsOf(analyzer, text, span, cuts, language);
         for (const key of [...parts.terms, ...parts.propers.map((p) => PROPER_PREFIX + p), ...parts.plain.map((w) => PLAIN_PREFIX + w)]) {
           const list = postings.get(key);
-          if (list) list.push(index);
-          else postings.set(key, [index]);
+          if (!list) postings.set(key, [index, 1]);
+          else if (list[list.length - 2] === index) list[list.length - 1]++;
+          else list.push(index, 1);
         }
+        totalLength += parts.terms.length;
+        totalPlain += parts.plain.length;
         sentences.push({
           span,
           wrap: wrappableSpan(note, text, span),
@@ -471,7 +495,7 @@ function analyseNote(analyzer: TermAnalyzer, note: Note, mentions: readonly Ment
     }
     claimQueries.set(claim, { language, ...query });
   }
-  return { language, sentences, postings, claimQueries };
+  return { language, sentences, postings, claimQueries, totalLength, totalPlain };
 }
 
 function spanQuery(analyzer: TermAnalyzer, note: Note, mentions: readonly Mention[], span: Span, language: string): FinderQuery {
