@@ -60,3 +60,9 @@ describe('sentenceAround', () => {
     assert.equal(text.slice(span.start, span.end), 'One. Two three.');
   });
 });
+
+describe('markdown inside sentences', () => {
+  test('an image or a link after "!" or "?" is not a sentence boundary', () => {
+    assert.deepEqual(split('Tokayev said ![t](https://example.org/t.png) and left. Next one.'), ['Tokayev said ![t](https://example.org/t.png) and left.', 'Next one.']);
+  });
+});

@@ -107,7 +107,8 @@ function splitPart(text: string, part: Span, out: Span[]): void {
   let start = 0;
   for (const { index, segment } of segmenter.segment(flat)) {
     const end = index + segment.length;
-    if (end < flat.length && (endsWithAbbreviation(flat, start, end) || attributionFollows(flat, start, end))) continue;
+    // A boundary with no blank before it cuts a token, not a sentence: markdown's ![image](…), a link after "?".
+    if (end < flat.length && (!/\s/.test(flat[end - 1]) || endsWithAbbreviation(flat, start, end) || attributionFollows(flat, start, end))) continue;
     pushCut(text, part.start + start, part.start + end, out);
     start = end;
   }
