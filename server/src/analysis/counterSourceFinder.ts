@@ -106,6 +106,10 @@ export interface PoolOptions {
 
 /** How many articles a quick fix ranks at most: a bound on its time in a workspace of thousands, not a filter. */
 export const MAX_POOL_ARTICLES = 300;
+/** Articles kept beyond the bound, for those a request excludes (the claim's own outlet). */
+const POOL_MARGIN = 100;
+/** Pools kept for the claims asked about last. */
+const MAX_CACHED_POOLS = 32;
 
 /**
  * Ranks sentences for claims and keys for sentences. Holds the term analyzer and a cache of note analyses, keyed by
@@ -115,6 +119,8 @@ export class CounterSourceFinder {
   readonly analyzer = new TermAnalyzer();
   /** Per parsed note (a changed note is a new object), its analysis and the registry generation its mentions are of. */
   private readonly analyses = new WeakMap<Note, { generation: number; analysis: NoteAnalysis }>();
+  /** Article URIs by shared actors, per query actors and the state of their mentions (see articlesBySharedActors). */
+  private readonly pools = new Map<string, readonly string[]>();
 
   constructor(private readonly weights: Weights = FITTED_WEIGHTS) {}
 
@@ -291,19 +297,39 @@ export class CounterSourceFinder {
    * actors with the query first, at most `maxArticles`.
    */
   pool(workspace: Workspace, query: FinderQuery, options: PoolOptions): Note[] {
-    const shared = new Map<string, number>();
-    for (const actor of query.actors) {
-      const id = actor.slice(ACTOR_PREFIX.length);
-      for (const uri of workspace.firstMentionsOf(id).keys()) shared.set(uri, (shared.get(uri) ?? 0) + 1);
-    }
-    const articles = workspace.articles().filter((note) => !options.exclude(note));
     const max = options.maxArticles ?? MAX_POOL_ARTICLES;
-    if (articles.length <= max) return articles;
-    return articles
-      .map((note) => ({ note, shared: shared.get(note.uri) ?? 0 }))
-      .sort((a, b) => b.shared - a.shared || (a.note.uri < b.note.uri ? -1 : 1))
-      .slice(0, max)
-      .map((entry) => entry.note);
+    if (workspace.size <= max) return workspace.articles().filter((note) => !options.exclude(note));
+    const result: Note[] = [];
+    for (const uri of this.articlesBySharedActors(workspace, query, max + POOL_MARGIN)) {
+      const note = workspace.getNote(uri);
+      if (!note || note.kind !== 'article' || options.exclude(note)) continue;
+      result.push(note);
+      if (result.length >= max) break;
+    }
+    return result;
+  }
+
+  /**
+   * The URIs of the articles sharing the most actors with a query, then the others, in URI order; at most `count`.
+   * Kept for the query's actors while what is known of their mentions and the workspace's size stay the same: an editor
+   * asks for a claim's quick fixes again and again as the cursor moves. URIs, not notes, so that an edited note is read
+   * as it is now.
+   */
+  private articlesBySharedActors(workspace: Workspace, query: FinderQuery, count: number): readonly string[] {
+    const ids = [...new Set(query.actors.map((actor) => actor.slice(ACTOR_PREFIX.length)))].sort();
+    const key = `${count}|${workspace.size}|${workspace.registryGeneration}|${ids.map((id) => `${id}:${workspace.mentionVersionOf(id)}`).join(',')}`;
+    const cached = this.pools.get(key);
+    if (cached) return cached;
+    const shared = new Map<string, number>();
+    for (const id of ids) for (const uri of workspace.firstMentionsOf(id).keys()) shared.set(uri, (shared.get(uri) ?? 0) + 1);
+    const uris = workspace.articles()
+      .map((note) => ({ uri: note.uri, shared: shared.get(note.uri) ?? 0 }))
+      .sort((a, b) => b.shared - a.shared || (a.uri < b.uri ? -1 : 1))
+      .slice(0, count)
+      .map((entry) => entry.uri);
+    if (this.pools.size >= MAX_CACHED_POOLS) this.pools.delete(this.pools.keys().next().value!);
+    this.pools.set(key, uris);
+    return uris;
   }
 
   /**
