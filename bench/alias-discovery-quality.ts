@@ -19,6 +19,7 @@ import { aliasNearMatches } from '../server/src/analysis/aliasDiscovery';
 import { type Actor, type Workspace } from '../server/src/model/workspace';
 import { type Note } from '../server/src/syntax/note';
 import { normalizeName } from '../server/src/syntax/text';
+import { noteDiagnostics } from '../server/src/rules/registry';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_SEEDS = path.resolve(__dirname, '../../test/fixtures/seeds');
@@ -87,7 +88,7 @@ function keyOf(uri: string, start: number, end: number): string {
 function hintsOf(workspace: Workspace): Hint[] {
   const hints: Hint[] = [];
   for (const note of workspace.notes()) {
-    for (const d of workspace.diagnostics(note.uri)) {
+    for (const d of noteDiagnostics(workspace, note.uri)) {
       if (d.code !== 'alias.near-match') continue;
       hints.push({ uri: note.uri, start: d.span.start, end: d.span.end, text: note.text.slice(d.span.start, d.span.end), actorId: String(d.data?.actorId) });
     }

@@ -23,6 +23,7 @@ import { parseNote, type Note } from '../server/src/syntax/note';
 import { plainText } from '../server/src/syntax/sentences';
 import { normalizeName } from '../server/src/syntax/text';
 import { loadFolder } from '../server/src/cli/workspace';
+import { createWorkspace } from '../server/src/rules/registry';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -52,7 +53,7 @@ function escapeCell(text: string): string {
 
 /** A registry of the given actor notes only (no articles). */
 function registryOf(actors: readonly Actor[]): Workspace {
-  const workspace = new Workspace(['file:///registry'], defaultConfig());
+  const workspace = createWorkspace(['file:///registry'], defaultConfig());
   workspace.batch(() => {
     for (const actor of actors) workspace.upsert(`file:///registry/${actor.note.path}`, actor.note.text);
   });

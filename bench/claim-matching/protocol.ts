@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CounterSourceFinder, type CandidateFeatures, type FinderQuery, type KeyScore, type RankedCandidate } from '../../server/src/analysis/counterSourceFinder';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
+import type { Workspace } from '../../server/src/model/workspace';
+import { createWorkspace } from '../../server/src/rules/registry';
 import type { ClaimSpan } from '../../server/src/syntax/markdown';
 import type { Note } from '../../server/src/syntax/note';
 import { sentenceAround } from '../../server/src/syntax/sentences';
@@ -81,7 +82,7 @@ export function loadBenchmark(root = DATA_ROOT): Benchmark {
 }
 
 export function workspaceOf(root: string, texts: ReadonlyMap<string, string>): Workspace {
-  const workspace = new Workspace([`file://${path.join(root, 'workspace')}`], { ...defaultConfig(), articleFolders: ['articles'], actorFolders: ['actors'] });
+  const workspace = createWorkspace([`file://${path.join(root, 'workspace')}`], { ...defaultConfig(), articleFolders: ['articles'], actorFolders: ['actors'] });
   workspace.batch(() => {
     for (const [uri, text] of texts) workspace.upsert(uri, text);
   });

@@ -8,7 +8,8 @@ import { MAX_POOL_ARTICLES, finderFor } from '../../server/src/analysis/counterS
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { provideCodeActions } from '../../server/src/features/codeActions';
 import { parseConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
+import type { Workspace } from '../../server/src/model/workspace';
+import { createWorkspace, isDiagnosticCode, noteDiagnostics } from '../../server/src/rules/registry';
 import { outletKey } from '../../server/src/rules/counterSource';
 import { ensureWorkspace, workspaceFolder } from '../generate';
 import { percentile } from '../stats';
@@ -48,7 +49,7 @@ export async function timeCodeActions(sizes: readonly number[], log: (message: s
       const uri = `file://${path.join(root, sampled.path)}`;
       const note = workspace.getNote(uri);
       if (!note) continue;
-      for (const found of workspace.diagnostics(uri).filter((d) => d.code === 'claim.no-counter-source')) {
+      for (const found of noteDiagnostics(workspace, uri).filter((d) => d.code === 'claim.no-counter-source')) {
         if (claims >= CLAIMS) break;
         const diagnostic: Diagnostic = { range: note.lines.rangeOf(found.span), code: found.code, data: found.data, message: found.message };
         const time = () => {
@@ -79,8 +80,8 @@ export async function timeCodeActions(sizes: readonly number[], log: (message: s
 }
 
 function loadWorkspace(root: string): Workspace {
-  const { config } = parseConfig(fs.existsSync(path.join(root, 'counterpoint.yaml')) ? fs.readFileSync(path.join(root, 'counterpoint.yaml'), 'utf8') : '');
-  const workspace = new Workspace([`file://${root}`], config);
+  const { config } = parseConfig(fs.existsSync(path.join(root, 'counterpoint.yaml')) ? fs.readFileSync(path.join(root, 'counterpoint.yaml'), 'utf8') : '', isDiagnosticCode);
+  const workspace = createWorkspace([`file://${root}`], config);
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -5,6 +5,7 @@ import type { ClaimMatrixData } from '../../shared/src/claimMatrixData';
 /** What came of one message from the webview. */
 export type MatrixMessageOutcome =
   | { kind: 'opened'; uri: string; line: number }
+  | { kind: 'walkthrough' }
   | { kind: 'rejected'; reason: string }
   | { kind: 'ignored'; reason: string };
 
@@ -29,11 +30,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Handles one message from the webview. The page shows note text, so it is treated as untrusted: only
- * `{ type: 'open', uri, line }` does anything, and only for a note of the matrix at a whole, non-negative line.
+ * `{ type: 'open', uri, line }` does anything with what it carries, and only for a note of the matrix at a whole,
+ * non-negative line; `{ type: 'walkthrough' }` (from an empty matrix) opens the getting-started walkthrough.
  * Anything else of another type is ignored; a malformed open request is rejected.
  */
-export async function dispatchMatrixMessage(message: unknown, knownUris: ReadonlySet<string>, open: NoteOpener): Promise<MatrixMessageOutcome> {
+export async function dispatchMatrixMessage(
+  message: unknown,
+  knownUris: ReadonlySet<string>,
+  open: NoteOpener,
+  openWalkthrough: () => Promise<void> | void = () => undefined,
+): Promise<MatrixMessageOutcome> {
   if (!isRecord(message)) return { kind: 'ignored', reason: 'not an object' };
+  if (message.type === 'walkthrough') {
+    await openWalkthrough();
+    return { kind: 'walkthrough' };
+  }
   if (message.type !== 'open') return { kind: 'ignored', reason: `unknown message type ${JSON.stringify(String(message.type)).slice(0, 80)}` };
   const { uri, line } = message;
   if (typeof uri !== 'string' || !knownUris.has(uri)) return { kind: 'rejected', reason: 'the uri is not a note of the claim matrix' };

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { matrixContentSecurityPolicy, renderClaimMatrixHtml } from '../../shared/src/claimMatrixHtml';
 import type { ClaimMatrix } from '../../shared/src/protocol';
-import { dispatchMatrixMessage, matrixNoteUris } from './claimMatrixMessages';
+import { dispatchMatrixMessage, matrixNoteUris, type MatrixMessageOutcome } from './claimMatrixMessages';
 
 export const CLAIM_MATRIX_VIEW_TYPE = 'counterpoint.claimMatrix';
 
@@ -36,11 +36,21 @@ export class ClaimMatrixPanel implements vscode.Disposable {
   private knownUris: ReadonlySet<string> = new Set();
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The editor group the matrix last opened a note in: the next cell opens there too. */
+  private noteColumn: vscode.ViewColumn | undefined;
 
   constructor(
     private readonly loadMatrix: () => Promise<ClaimMatrix>,
     private readonly log: (line: string) => void,
+    private readonly openWalkthrough: () => Promise<void>,
   ) {}
+
+  /** Does what a message from the webview asks (opening a cell's note, or the walkthrough); the tests call it too. */
+  async handleMessage(message: unknown): Promise<MatrixMessageOutcome> {
+    const outcome = await dispatchMatrixMessage(message, this.knownUris, (uri, line) => this.openNoteBeside(uri, line), this.openWalkthrough);
+    if (outcome.kind === 'rejected' || outcome.kind === 'ignored') this.log(`[warn] Claim matrix message ${outcome.kind}: ${outcome.reason}`);
+    return outcome;
+  }
 
   /** Opens the panel, or brings it forward, and shows the matrix as it is now. */
   async show(): Promise<void> {
@@ -86,6 +96,20 @@ export class ClaimMatrixPanel implements vscode.Disposable {
     panel.webview.html = renderClaimMatrixHtml(matrix, { host: 'webview', nonce: nonce(), title: vscode.workspace.name });
   }
 
+  /**
+   * Opens a cell's note beside the matrix, always in the same group: the one used last if it is still there, else
+   * the nearest other group (to the right first), else a new group to the right of the matrix. (`ViewColumn.Beside`
+   * is relative to the active group, which after the first click is the note's, so each click made one more group.)
+   */
+  private async openNoteBeside(uri: string, line: number): Promise<void> {
+    const matrixColumn = this.panel?.viewColumn ?? vscode.ViewColumn.One;
+    const others = vscode.window.tabGroups.all.map((group) => group.viewColumn).filter((column) => column !== matrixColumn);
+    const nearest = [...others].sort((a, b) => (Math.abs(a - matrixColumn) - Math.abs(b - matrixColumn)) || (b - a))[0];
+    const column = this.noteColumn !== undefined && others.includes(this.noteColumn) ? this.noteColumn : nearest ?? matrixColumn + 1;
+    const editor = await openNoteAt(uri, line, column);
+    this.noteColumn = editor.viewColumn;
+  }
+
   private createPanel(): vscode.WebviewPanel {
     return this.adopt(vscode.window.createWebviewPanel(CLAIM_MATRIX_VIEW_TYPE, 'Claim Matrix', vscode.ViewColumn.Active, { ...WEBVIEW_OPTIONS, enableFindWidget: true }));
   }
@@ -96,8 +120,7 @@ export class ClaimMatrixPanel implements vscode.Disposable {
     panel.webview.html = loadingPage();
     const subscription = panel.webview.onDidReceiveMessage(async (message: unknown) => {
       try {
-        const outcome = await dispatchMatrixMessage(message, this.knownUris, (uri, line) => openNoteAt(uri, line));
-        if (outcome.kind !== 'opened') this.log(`[warn] Claim matrix message ${outcome.kind}: ${outcome.reason}`);
+        await this.handleMessage(message);
       } catch (error) {
         this.log(`[error] Could not open the note: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -113,14 +136,15 @@ export class ClaimMatrixPanel implements vscode.Disposable {
   }
 }
 
-/** Opens the note beside the matrix with the cursor at the start of the line (the last line if the note got shorter). */
-async function openNoteAt(uri: string, line: number): Promise<void> {
+/** Opens the note in `column` with the cursor at the start of the line (the last line if the note got shorter). */
+async function openNoteAt(uri: string, line: number, column: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
   const position = new vscode.Position(Math.min(line, Math.max(0, document.lineCount - 1)), 0);
   const editor = await vscode.window.showTextDocument(document, {
-    viewColumn: vscode.ViewColumn.Beside,
+    viewColumn: column,
     preview: false,
     selection: new vscode.Range(position, position),
   });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
 }

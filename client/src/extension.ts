@@ -7,8 +7,10 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, ReindexRequest } from '../../shared/src/protocol';
+import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, NewWorkspaceFilesRequest, ReindexRequest } from '../../shared/src/protocol';
+import type { MatrixMessageOutcome } from './claimMatrixMessages';
 import { CLAIM_MATRIX_VIEW_TYPE, ClaimMatrixPanel } from './claimMatrixPanel';
+import { runCreateWorkspace } from './createWorkspace';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { IndexStatusBar } from './statusBar';
 
@@ -17,6 +19,8 @@ export interface CounterpointApi {
   client: LanguageClient;
   /** What VS Code calls to restore the claim matrix after a reload; exposed for the tests. */
   reviveClaimMatrix(panel: vscode.WebviewPanel): Promise<void>;
+  /** Handles a message as if the claim matrix webview had sent it (a click on a cell); exposed for the tests. */
+  claimMatrixMessage(message: unknown): Promise<MatrixMessageOutcome>;
 }
 
 const COMMANDS = {
@@ -25,7 +29,10 @@ const COMMANDS = {
   restartServer: 'counterpoint.restartServer',
   showOutput: 'counterpoint.showOutput',
   importArticle: 'counterpoint.importArticle',
+  createWorkspace: 'counterpoint.createWorkspace',
 } as const;
+
+const WALKTHROUGH = 'counterpoint.gettingStarted';
 
 const WATCHED_FILES = ['**/*.md', '**/counterpoint.yaml'];
 
@@ -36,7 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   const statusBar = new IndexStatusBar(COMMANDS.showOutput);
   const languageClient = createClient(context, output);
   client = languageClient;
-  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest), (line) => output.appendLine(line));
+  const openWalkthrough = async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
+  };
+  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest), (line) => output.appendLine(line), openWalkthrough);
   context.subscriptions.push(output, statusBar, claimMatrix);
   context.subscriptions.push(
     // Registered before start so the first status from the server is not missed.
@@ -53,6 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
       if (newState === State.Stopped) statusBar.showStopped();
     }),
     ...registerCommands(languageClient, output, claimMatrix),
+    // Takes an optional folder (the tests give one); otherwise it asks where.
+    vscode.commands.registerCommand(COMMANDS.createWorkspace, (folder?: unknown) =>
+      runCreateWorkspace(() => languageClient.sendRequest(NewWorkspaceFilesRequest), (message) => notify(output, vscode.window.showInformationMessage(message)), folder instanceof vscode.Uri ? folder : undefined)
+        .catch((error: unknown) => reportError(output, `Counterpoint command ${COMMANDS.createWorkspace} failed`, error))),
     // After a window reload, VS Code restores an open claim matrix through this (and activates the extension for it).
     vscode.window.registerWebviewPanelSerializer(CLAIM_MATRIX_VIEW_TYPE, { deserializeWebviewPanel: (panel) => claimMatrix.revive(panel) }),
   );
@@ -62,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   } catch (error) {
     reportError(output, 'Could not start the Counterpoint language server', error);
   }
-  return { client: languageClient, reviveClaimMatrix: (panel) => claimMatrix.revive(panel) };
+  return { client: languageClient, reviveClaimMatrix: (panel) => claimMatrix.revive(panel), claimMatrixMessage: (message) => claimMatrix.handleMessage(message) };
 }
 
 export async function deactivate(): Promise<void> {

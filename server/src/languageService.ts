@@ -1,16 +1,19 @@
 // The facade over every feature: what the LSP server (and any other host) calls.
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
-import { type Cancellation, type DiagnosticsOptions } from './model/workspace';
+import type { ConfigProblem } from './model/config';
+import type { Cancellation } from './model/workspace';
+import type { DiagnosticsOptions } from './rules/registry';
 import { buildClaimMatrix, renderMatrixMarkdown } from './render/claimMatrix';
-import type { ClaimMatrix, ImportArticleParams } from '../../shared/src/protocol';
+import type { ClaimMatrix, ImportArticleParams, NewWorkspaceFiles } from '../../shared/src/protocol';
 import { provideCodeActions } from './features/codeActions/index';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletions } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { provideDefinition } from './features/definition';
-import { provideDiagnostics } from './features/diagnostics';
+import { configDiagnostics, provideDiagnostics } from './features/diagnostics';
 import { provideHover, warmActorHovers } from './features/hover';
 import { importArticleEdit } from './features/importArticle';
+import { newWorkspaceFiles } from './scaffold/newWorkspace';
 import { escapeMarkdown } from './render/markdownText';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
@@ -21,6 +24,7 @@ export function createLanguageService(ctx: FeatureContext) {
   return {
     context: ctx,
     diagnostics: (uri: string, options?: DiagnosticsOptions) => provideDiagnostics(ctx, uri, options),
+    configDiagnostics: (problems: readonly ConfigProblem[]) => configDiagnostics(problems),
     hover: (uri: string, position: Position, token?: Cancellation) => provideHover(ctx, uri, position, token),
     warmHovers: (uri: string, budgetMs?: number) => warmActorHovers(ctx, uri, budgetMs),
     definition: (uri: string, position: Position) => provideDefinition(ctx, uri, position),
@@ -36,6 +40,7 @@ export function createLanguageService(ctx: FeatureContext) {
     workspaceSymbols: (query: string, token?: Cancellation) => provideWorkspaceSymbols(ctx, query, token),
     semanticTokens: (uri: string) => provideSemanticTokens(ctx, uri),
     importArticle: (params: ImportArticleParams, roots: readonly string[]) => importArticleEdit(ctx, params, roots),
+    newWorkspaceFiles: (): NewWorkspaceFiles => ({ files: newWorkspaceFiles() }),
     claimMatrix: (): ClaimMatrix => {
       const matrix = buildClaimMatrix(ctx.workspace);
       return {

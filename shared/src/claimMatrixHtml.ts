@@ -2,6 +2,7 @@
 // Every string that comes from notes (keys, outlets, perspectives, names, claim words, paths) goes through escapeHtml;
 // the page loads nothing, and its Content-Security-Policy lets only its own nonce'd style and script run.
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from './claimMatrixData';
+import { FORMAT_DOCS_URL } from './projectLinks';
 
 /** Where the page is shown: a VS Code webview (theme variables, opening notes by message) or a file in a browser. */
 export type MatrixHost = 'webview' | 'file';
@@ -64,7 +65,7 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
   const actors = [...new Set(matrix.rows.flatMap((row) => row.actors))].sort((a, b) => a.localeCompare(b));
   const heading = options.title ? `Claim matrix — ${options.title}` : 'Claim matrix';
   const body = matrix.rows.length === 0
-    ? '<p class="empty">No claims in this workspace yet.</p>'
+    ? renderEmptyState(host)
     : [
       renderFilters(matrix, actors),
       renderLegend(),
@@ -98,6 +99,22 @@ export function renderClaimMatrixHtml(matrix: ClaimMatrixData, options: MatrixHt
     '</body>',
     '</html>',
     '',
+  ].join('\n');
+}
+
+/** What an empty matrix says: how to annotate a first claim, and where to learn more. */
+function renderEmptyState(host: MatrixHost): string {
+  return [
+    '<section class="empty empty-state">',
+    '<p><strong>No claims in this workspace yet.</strong></p>',
+    '<p>A claim is the words of an article that carry a proposition, in brackets, followed by its key, who makes it and their stance:</p>',
+    '<pre><code>[Kazakhstan will not recognise the DPR]{claim=no-recognition-dpr by=tokayev stance=reports}</code></pre>',
+    '<p>Give the same key to the claim in every article that carries it. Each key then becomes a row here, with a column for every outlet that carries it, and the claims that only one side carries are marked ⚠.</p>',
+    '<p>',
+    ...(host === 'webview' ? ['<button type="button" id="open-walkthrough">Open the Get Started walkthrough</button>'] : []),
+    `<a href="${FORMAT_DOCS_URL}#6-claims">How to annotate claims (the notes format)</a>`,
+    '</p>',
+    '</section>',
   ].join('\n');
 }
 
@@ -370,6 +387,9 @@ button { background: var(--cp-button-bg); color: var(--cp-button-fg); cursor: po
 .detail a, .detail .link { color: var(--cp-link); }
 .link { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; text-align: left; }
 .empty { color: var(--cp-muted); padding: 12px; }
+.empty-state { max-width: 60em; }
+.empty-state pre { overflow-x: auto; padding: 8px 12px; border: 1px solid var(--cp-border); }
+.empty-state button { margin-right: 1em; }
 .foot { margin-top: 16px; color: var(--cp-muted); font-size: 0.92em; }
 `;
 
@@ -381,6 +401,8 @@ const SCRIPT = `
   var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
   var table = document.getElementById('matrix');
   var form = document.getElementById('filters');
+  var walkthrough = document.getElementById('open-walkthrough');
+  if (walkthrough && vscode) walkthrough.addEventListener('click', function () { vscode.postMessage({ type: 'walkthrough' }); });
   if (!table || !form) return;
   var byId = function (id) { return document.getElementById(id); };
   var actorSelect = byId('f-actor'), fromInput = byId('f-from'), toInput = byId('f-to');

@@ -72,3 +72,12 @@ export type ImportArticleResult =
     summary: string;
   }
   | { error: string };
+
+/**
+ * Client asks for the files of a new workspace (Create Workspace): paths relative to the folder it chose, with `/`.
+ * The client creates each one that does not exist yet, and keeps those that do.
+ */
+export const NewWorkspaceFilesRequest = new RequestType0<NewWorkspaceFiles, void>('counterpoint/newWorkspaceFiles');
+export interface NewWorkspaceFiles {
+  files: { path: string; text: string }[];
+}

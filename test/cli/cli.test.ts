@@ -58,10 +58,11 @@ test('check and report work on an empty folder', () => {
   try {
     const check = run('check', root);
     assert.equal(check.code, 0);
-    assert.match(check.stdout, /^0 notes \(0 actors, 0 claim keys\): 0 errors, 0 warnings, 0 notices\.$/m);
+    assert.match(check.stdout, /^0 notes \(0 actors, 0 claim keys\): 0 errors, 0 warnings, 0 information, 0 hints\.$/m);
     const report = run('report', root);
     assert.equal(report.code, 0);
-    assert.equal(report.stdout, 'No claims in this workspace yet.\n');
+    assert.match(report.stdout, /^No claims in this workspace yet\.\nAnnotate a claim in an article as \[the claimed words\]\{claim=key by=actor stance=asserts\}/);
+    assert.match(report.stdout, /How: https:\/\/\S+\/docs\/format\.md#6-claims\n$/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -46,7 +46,7 @@ test('import a folder of raw seeds: one note each in articles/, what was written
     assert.equal(check.code, 0, check.stdout);
     assert.doesNotMatch(check.stdout, / (error|hint) /);
     assert.match(check.stdout, /article\.missing-field This article has no `perspective`/);
-    assert.match(check.stdout, /: 0 errors, \d+ warnings, 0 notices; \d+ hints not shown \(--hints shows them\)\.\n$/);
+    assert.match(check.stdout, /: 0 errors, \d+ warnings, 0 information, \d+ hints not shown \(--hints shows them\)\.\n$/);
     const withHints = run(REPO, 'check', root, '--hints');
     assert.match(withHints.stdout, /hint actor\.candidate «Europe» looks like a name but is no actor's alias/);
     assert.match(withHints.stdout, /hint claim\.candidate This sentence reports speech or attribution \(“emphasized”\)/);

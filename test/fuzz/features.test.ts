@@ -12,6 +12,7 @@ import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/
 import { createLanguageService } from '../../server/src/languageService';
 import { applyWorkspaceEdit } from '../helpers/edits';
 import { FUZZ_RUNS, assertInertMarkdown, fragment, fuzzParameters, mutatedNote, noteText, sampleActors, sampleArticles, sampleNotes } from './support';
+import { createWorkspace } from '../../server/src/rules/registry';
 
 const ROOT = 'file:///ws';
 const FUZZED_ARTICLE = `${ROOT}/articles/fuzzed.md`;
@@ -20,7 +21,7 @@ const FUZZED_ACTOR = `${ROOT}/actors/fuzzed.md`;
 const FEATURE_RUNS = Math.max(20, Math.ceil(FUZZ_RUNS / 3));
 
 /** The samples, loaded once; each case overwrites the two fuzzed notes. */
-const workspace = new Workspace([ROOT], defaultConfig());
+const workspace = createWorkspace([ROOT], defaultConfig());
 workspace.batch(() => {
   for (const note of sampleNotes()) workspace.upsert(`${ROOT}/${note.path}`, note.text);
 });

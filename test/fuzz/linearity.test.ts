@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../../server/src/model/config';
 import { Workspace } from '../../server/src/model/workspace';
 import { assertWellFormed, sampleActors } from './support';
+import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
 
 const ROOT = 'file:///ws';
 const BUDGET_MS = Number(process.env.COUNTERPOINT_LINEAR_BUDGET_MS) || 2000;
@@ -60,7 +61,7 @@ const CASES: Case[] = [
 ];
 
 /** The sample actors, so that bare aliases are looked for; each case adds its note, then takes it away. */
-const workspace = new Workspace([ROOT], defaultConfig());
+const workspace = createWorkspace([ROOT], defaultConfig());
 workspace.batch(() => {
   for (const note of sampleActors()) workspace.upsert(`${ROOT}/${note.path}`, note.text);
 });
@@ -70,7 +71,7 @@ function timeToIndex(c: Case, scale: number): { ms: number; length: number } {
   const uri = `${ROOT}/${c.path}`;
   const started = performance.now();
   workspace.upsert(uri, text);
-  workspace.diagnostics(uri);
+  noteDiagnostics(workspace, uri);
   const ms = performance.now() - started;
   assertWellFormed(workspace.getNote(uri)!);
   workspace.remove(uri);

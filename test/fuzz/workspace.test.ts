@@ -17,6 +17,7 @@ import {
   sampleNotes,
   type Mutation,
 } from './support';
+import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
 
 const ROOT = 'file:///ws';
 /** Each case builds three workspaces of seven notes: fewer cases take about as long as the parser's. */
@@ -80,7 +81,7 @@ interface Model {
 
 function run(steps: readonly Step[]): { incremental: Workspace; model: Model } {
   const texts = initialTexts();
-  const incremental = new Workspace([ROOT], defaultConfig());
+  const incremental = createWorkspace([ROOT], defaultConfig());
   const model: Model = { texts: new Map(), order: [] };
   incremental.batch(() => {
     texts.forEach((text, index) => {
@@ -123,7 +124,7 @@ function run(steps: readonly Step[]): { incremental: Workspace; model: Model } {
 }
 
 function fromScratch(model: Model, batch: boolean): Workspace {
-  const workspace = new Workspace([ROOT], defaultConfig());
+  const workspace = createWorkspace([ROOT], defaultConfig());
   const load = () => {
     for (const uri of model.order) workspace.upsert(uri, model.texts.get(uri)!);
   };
@@ -142,7 +143,7 @@ function snapshot(workspace: Workspace): unknown {
     occurrences: workspace.claimKeys().map((key) => workspace.occurrences(key).map((o) => [o.note.uri, o.claim.span.start, o.claim.stance])),
     perNote: uris.map((uri) => ({
       uri,
-      diagnostics: workspace.diagnostics(uri),
+      diagnostics: noteDiagnostics(workspace, uri),
       mentions: workspace.mentionsIn(uri).map(({ claim, ...mention }) => ({ ...mention, claim: claim?.span })),
     })),
     mentionsOf: workspace.actors().map((actor) => workspace.mentionsOf(actor.id).map((m) => [m.uri, m.span.start, m.kind])),
@@ -177,11 +178,11 @@ test('any URI, however malformed its escapes, can be added, queried and removed'
   const uri = fc.tuple(fc.constantFrom(`${ROOT}/`, 'file:///elsewhere/', 'untitled:', 'vscode-notebook-cell:', ''), fc.array(segment, { maxLength: 5 })).map(([base, parts]) => `${base}${parts.join('/')}`);
   fc.assert(
     fc.property(fc.array(uri, { minLength: 1, maxLength: 4 }), noteText, (uris, text) => {
-      const workspace = new Workspace([ROOT], defaultConfig());
+      const workspace = createWorkspace([ROOT], defaultConfig());
       for (const u of uris) {
         workspace.upsert(u, text);
         assert.ok(workspace.getNote(u), `${u} is indexed`);
-        workspace.diagnostics(u);
+        noteDiagnostics(workspace, u);
         workspace.mentionsIn(u);
       }
       for (const u of uris) workspace.remove(u);

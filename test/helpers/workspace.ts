@@ -1,6 +1,7 @@
 // Small helpers to build workspaces from strings in tests.
 import { defaultConfig, type WorkspaceConfig } from '../../server/src/model/config';
 import { Workspace } from '../../server/src/model/workspace';
+import { createWorkspace } from '../../server/src/rules/registry';
 
 export const ROOT = 'file:///ws';
 
@@ -21,7 +22,7 @@ export function uriOf(path: string): string {
 
 /** A workspace from `{ 'articles/a.md': text, ... }`, loaded as the server loads it at start-up. */
 export function workspaceOf(files: Record<string, string>, config: Partial<WorkspaceConfig> = {}): Workspace {
-  const workspace = new Workspace([ROOT], { ...defaultConfig(), ...config });
+  const workspace = createWorkspace([ROOT], { ...defaultConfig(), ...config });
   workspace.batch(() => {
     for (const [path, text] of Object.entries(files)) workspace.upsert(uriOf(path), text);
   });

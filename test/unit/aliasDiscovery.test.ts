@@ -9,6 +9,7 @@ import { provideCodeActions } from '../../server/src/features/codeActions/index'
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev', 'Kasim-Jomart Tokayev'], role: 'President of Kazakhstan' });
 const RUSSIA = actorNote({ name: 'Russia', aliases: ['Russia', 'Russian Federation'], kind: 'state' });
@@ -20,7 +21,7 @@ function article(...body: string[]): string {
 /** The near-match hints of a note: [text under the span, actor id]. */
 function hints(workspace: Workspace, path = 'articles/a.md'): [string, string][] {
   const note = workspace.getNote(uriOf(path))!;
-  return workspace.diagnostics(note.uri)
+  return noteDiagnostics(workspace, note.uri)
     .filter((d) => d.code === 'alias.near-match')
     .map((d) => [textOf(note.text, d.span), String(d.data?.actorId)]);
 }
@@ -95,7 +96,7 @@ describe('isSpellingVariant', () => {
 describe('alias.near-match', () => {
   test('a spelling of one actor\'s alias is hinted, with the actor, the words and the alias in its data', () => {
     const workspace = workspaceOf({ 'actors/tokayev.md': TOKAYEV, 'articles/a.md': article('Later Tokaiev met the delegation.') });
-    const [d, ...rest] = workspace.diagnostics(uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
+    const [d, ...rest] = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
     assert.equal(rest.length, 0);
     assert.equal(textOf(workspace.getNote(uriOf('articles/a.md'))!.text, d.span), 'Tokaiev');
     assert.equal(d.severity, 'hint');
@@ -105,7 +106,7 @@ describe('alias.near-match', () => {
 
   test('hint-level suggestions are left out when not asked for (closed notes), unless a rule raises them above a hint', () => {
     const files = { 'actors/tokayev.md': TOKAYEV, 'articles/a.md': article('Later Tokaiev met the delegation. Officials said the talks would go on for another week.') };
-    const suggestions = (workspace: Workspace, hints: boolean) => workspace.diagnostics(uriOf('articles/a.md'), { hints })
+    const suggestions = (workspace: Workspace, hints: boolean) => noteDiagnostics(workspace, uriOf('articles/a.md'), { hints })
       .filter((d) => ['alias.near-match', 'actor.candidate', 'claim.candidate'].includes(d.code))
       .map((d) => `${d.code} ${d.severity}`);
     const defaults = workspaceOf(files);
@@ -117,7 +118,7 @@ describe('alias.near-match', () => {
 
   test('near the name itself, the message does not repeat it', () => {
     const workspace = workspaceOf({ 'actors/tokayev.md': TOKAYEV, 'articles/a.md': article('Qasym-Jomart Tokaev spoke.') });
-    const [d] = workspace.diagnostics(uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
+    const [d] = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
     assert.equal(d.message, '«Qasym-Jomart Tokaev» looks like a spelling of Kassym-Jomart Tokayev (tokayev)');
   });
 
@@ -181,7 +182,7 @@ describe('alias.near-match', () => {
   test('note text in the message comes out without control or bidi-override characters', () => {
     const actor = actorNote({ name: '"Kassym\\u202eJomart\\u0007 Tokayev"', aliases: ['Tokayev'] });
     const workspace = workspaceOf({ 'actors/tokayev.md': actor, 'articles/a.md': article('Tokaiev spoke.') });
-    const [d] = workspace.diagnostics(uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
+    const [d] = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((x) => x.code === 'alias.near-match');
     assert.equal(d.message, '«Tokaiev» looks like a spelling of Kassym Jomart Tokayev (tokayev), written «Tokayev» in its aliases');
   });
 });
@@ -194,7 +195,7 @@ function contextOf(workspace: Workspace, versions: Record<string, number> = {}):
 
 function nearMatchDiagnostics(workspace: Workspace, path: string): Diagnostic[] {
   const note = workspace.getNote(uriOf(path))!;
-  return workspace.diagnostics(note.uri)
+  return noteDiagnostics(workspace, note.uri)
     .filter((d) => d.code === 'alias.near-match')
     .map((d) => ({ range: note.lines.rangeOf(d.span), code: d.code, data: d.data, message: d.message, source: 'counterpoint' }));
 }

@@ -192,9 +192,15 @@ test('the two hosts: the webview posts messages with the note and line, the file
   assert.doesNotMatch(file, /--vscode-/);
 });
 
-test('an empty workspace renders a page that says so', () => {
+test('an empty workspace renders a page that says so, and how to annotate a first claim', () => {
   const html = render({ perspectives: [], rows: [] }, { title: 'empty <folder>' });
   assert.match(html, /No claims in this workspace yet\./);
+  assert.match(html, /<pre><code>\[[^\]]+\]\{claim=[\w-]+ by=\w+ stance=reports\}<\/code><\/pre>/);
+  assert.match(html, /<a href="https:\/\/github\.com\/[\w-]+\/[\w-]+\/blob\/main\/docs\/format\.md#6-claims">/);
+  assert.doesNotMatch(html, /<button[^>]*open-walkthrough/, 'the shared page has no walkthrough to open');
+  const webview = render({ perspectives: [], rows: [] }, { host: 'webview' });
+  assert.match(webview, /<button type="button" id="open-walkthrough">Open the Get Started walkthrough<\/button>/);
+  assert.match(webview, /postMessage\(\{ type: 'walkthrough' \}\)/);
   assert.doesNotMatch(html, /<table/);
   assert.match(html, /<title>Claim matrix — empty &lt;folder&gt;<\/title>/);
 });

@@ -62,3 +62,12 @@ test('messages of other types, and things that are not messages, are ignored', a
 test('a failing opener surfaces its error to the caller', async () => {
   await assert.rejects(dispatchMatrixMessage({ type: 'open', uri: TASS, line: 0 }, knownUris(), () => Promise.reject(new Error('gone'))), /gone/);
 });
+
+test('the empty matrix\'s walkthrough button opens the walkthrough, and nothing else', async () => {
+  const { opened, open } = recorder();
+  let walkthroughs = 0;
+  const outcome = await dispatchMatrixMessage({ type: 'walkthrough', uri: TASS, line: 1 }, knownUris(), open, () => void walkthroughs++);
+  assert.deepEqual(outcome, { kind: 'walkthrough' });
+  assert.equal(walkthroughs, 1);
+  assert.deepEqual(opened, []);
+});

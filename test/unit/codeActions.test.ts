@@ -6,6 +6,7 @@ import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/
 import { provideCodeActions } from '../../server/src/features/codeActions/index';
 import { applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { actorNote, articleNote, joinLines, tokayevWorkspace, uriOf, withCursor, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 // ---- helpers ----
 
@@ -16,7 +17,7 @@ function contextOf(workspace: Workspace, versions: Record<string, number> = {}):
 /** The note's current diagnostics with one code, as the server sends them to the client. */
 function lspDiagnostics(workspace: Workspace, path: string, code: string): Diagnostic[] {
   const note = workspace.getNote(uriOf(path))!;
-  return workspace.diagnostics(note.uri)
+  return noteDiagnostics(workspace, note.uri)
     .filter((d) => d.code === code)
     .map((d) => ({ range: note.lines.rangeOf(d.span), code: d.code, data: d.data, message: d.message, source: 'counterpoint' }));
 }
@@ -53,7 +54,7 @@ function onlyDocumentEdit(action: CodeAction): TextDocumentEdit {
 }
 
 function codesOf(workspace: Workspace, path: string): string[] {
-  return workspace.diagnostics(uriOf(path)).map((d) => d.code);
+  return noteDiagnostics(workspace, uriOf(path)).map((d) => d.code);
 }
 
 // ---- wrap a bare alias ----

@@ -51,7 +51,7 @@ function markdown(item: CompletionItem | undefined): string {
 }
 
 test('trigger characters cover wiki links, attribute values and frontmatter values', () => {
-  assert.deepEqual([...COMPLETION_TRIGGER_CHARACTERS].sort(), [' ', ':', '=', '['].sort());
+  assert.deepEqual([...COMPLETION_TRIGGER_CHARACTERS].sort(), [' ', ':', '=', '[', '{'].sort());
 });
 
 test('after [[ with a partial name, actors are offered and accepting one closes the link', () => {
@@ -166,11 +166,34 @@ test('kind: in an actor note offers the actor kinds; not in an article', () => {
   assert.deepEqual(completeIn(joinLines('---', 'name: X', 'perspective: |^|', '---'), 'actors/x.md').items, []);
 });
 
-test('plain prose, frontmatter-like prose and attribute names get nothing', () => {
+test('a new item in a claim\'s {…} offers the attribute names not yet given, and accepting one writes it', () => {
+  const empty = completeIn(article('[Borders are inviolable]{|^|}'));
+  assert.deepEqual(labels(empty.items), ['claim=', 'by=', 'stance=', 'counter=', '.single-source']);
+  assert.equal(empty.accept('claim='), article('[Borders are inviolable]{claim=}'));
+  assert.match(markdown(empty.items.find((i) => i.label === 'by=')), /claimant/);
+
+  const some = completeIn(article('[Borders are inviolable]{claim=borders |^| stance=reports}'));
+  assert.deepEqual(labels(some.items), ['by=', 'counter=', '.single-source']);
+  assert.equal(some.accept('by='), article('[Borders are inviolable]{claim=borders by= stance=reports}'));
+
+  const typing = completeIn(article('[Borders are inviolable]{claim=borders |^|'));
+  assert.deepEqual(labels(typing.items), ['by=', 'stance=', 'counter=', '.single-source'], 'at the end of a line still being typed');
+  assert.ok(labels(completeIn(article('[Borders are inviolable]{claim=borders stance=|^|')).items).includes('reports'));
+  assert.ok(labels(completeIn(article('[Borders are inviolable]{claim=borders by=|^|')).items).includes('tokayev'));
+
+  const partial = completeIn(article('[Borders]{claim=borders .sin|^|gle}'));
+  assert.equal(partial.replaced('.single-source'), '.single');
+  assert.equal(partial.accept('.single-source'), article('[Borders]{claim=borders .single-source}'));
+  const marked = completeIn(article('[Borders]{claim=borders .single-source |^|}'));
+  assert.ok(!labels(marked.items).includes('.single-source'));
+});
+
+test('plain prose, frontmatter-like prose and a closed attribute block get nothing', () => {
   assert.deepEqual(completeIn(article('Tokayev said |^|')).items, []);
   assert.deepEqual(completeIn(article('perspective: |^|')).items, []);
   assert.deepEqual(completeIn(article('x by=|^|')).items, []);
-  assert.deepEqual(completeIn(article('[Borders]{claim=borders |^|}')).items, []);
+  assert.deepEqual(completeIn(article('[Borders]{claim=borders} |^|')).items, []);
+  assert.deepEqual(completeIn(joinLines('---', 'title: x', 'outlet: y', 'perspective: western', '---', '```', '[Borders]{|^|', '```')).items, []);
   assert.deepEqual(completeIn(joinLines('---', 'title: |^|', '---')).items, []);
 });
 

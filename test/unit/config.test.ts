@@ -1,7 +1,12 @@
 // config.ts: counterpoint.yaml, where anything invalid is reported and replaced by its default.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONFIG_FILE_NAME, DEFAULT_PERSPECTIVES, checkRule, defaultConfig, parseConfig } from '../../server/src/model/config';
+import { CONFIG_FILE_NAME, DEFAULT_PERSPECTIVES, checkRule as checkRuleWith, defaultConfig, parseConfig as parseConfigWith, type WorkspaceConfig } from '../../server/src/model/config';
+import { isDiagnosticCode } from '../../server/src/rules/registry';
+
+/** The config as the hosts read it: the rule codes are the registry's. */
+const parseConfig = (text: string, base?: WorkspaceConfig) => parseConfigWith(text, isDiagnosticCode, base);
+const checkRule = (code: string, value: unknown) => checkRuleWith(code, value, isDiagnosticCode);
 import { joinLines } from '../helpers/workspace';
 
 describe('parseConfig', () => {

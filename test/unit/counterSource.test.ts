@@ -2,8 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Workspace } from '../../server/src/model/workspace';
-import { claimStatus, describeSources, isCounterSource, outletKey } from '../../server/src/rules/counterSource';
+import { claimStatus, describeSources, isCounterSource, outletKey, statusOf } from '../../server/src/rules/counterSource';
 import { ROOT, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 /** An article with any fields (perspective may be left out), and one claim per line of body. */
 function article(fields: { outlet?: string; perspective?: string }, ...body: string[]): string {
@@ -19,12 +20,12 @@ function article(fields: { outlet?: string; perspective?: string }, ...body: str
 
 /** The claim keys flagged as lacking a counter-source in a note. */
 function flagged(workspace: Workspace, path: string): string[] {
-  return workspace.diagnostics(uriOf(path)).filter((d) => d.code === 'claim.no-counter-source').map((d) => String(d.data?.key));
+  return noteDiagnostics(workspace, uriOf(path)).filter((d) => d.code === 'claim.no-counter-source').map((d) => String(d.data?.key));
 }
 
 function statusIn(workspace: Workspace, path: string, index = 0) {
   const note = workspace.getNote(uriOf(path))!;
-  return workspace.statusOf(note.uri, note.claims[index])!;
+  return statusOf(workspace, note.uri, note.claims[index])!;
 }
 
 const outletsOf = (occurrences: readonly { note: { article?: { outlet?: string } } }[]) => occurrences.map((o) => o.note.article?.outlet);
@@ -102,7 +103,7 @@ describe('the counter-source rule', () => {
     });
     assert.deepEqual(flagged(workspace, 'articles/a.md'), ['k']);
     const note = workspace.getNote(uriOf('articles/a.md'))!;
-    const diagnostic = workspace.diagnostics(note.uri).find((d) => d.code === 'claim.no-counter-source')!;
+    const diagnostic = noteDiagnostics(workspace, note.uri).find((d) => d.code === 'claim.no-counter-source')!;
     assert.equal(diagnostic.span.start, note.claims[1].keySpan!.start, 'the second claim is the flagged one');
     const status = statusIn(workspace, 'articles/a.md', 0);
     assert.equal(status.counterUrl, 'https://tass.com/politics/1');
@@ -194,7 +195,7 @@ describe('the counter-source rule', () => {
 describe('messages', () => {
   test('a claim no other outlet carries names its outlet and perspective', () => {
     const workspace = workspaceOf({ 'articles/a.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=no-recognition}') });
-    const [d] = workspace.diagnostics(uriOf('articles/a.md'));
+    const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
     assert.equal(d.message,
       'Only Channel 24 (ukrainian) carries claim `no-recognition`; no other outlet reports it. ' +
       'Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.');
@@ -207,7 +208,7 @@ describe('messages', () => {
       'articles/a.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
       'articles/b.md': article({ outlet: 'Kyiv Post', perspective: 'ukrainian' }, '[X]{claim=k}'),
     });
-    const [d] = workspace.diagnostics(uriOf('articles/a.md'));
+    const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
     assert.equal(d.message,
       'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none disputes it. ' +
       'Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.');
@@ -218,7 +219,7 @@ describe('messages', () => {
       'articles/a.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k stance=disputes}'),
       'articles/b.md': article({ outlet: 'Kyiv Post', perspective: 'ukrainian' }, '[X]{claim=k stance=disputes}'),
     });
-    assert.match(workspace.diagnostics(uriOf('articles/a.md'))[0].message, /and none upholds it\./);
+    assert.match(noteDiagnostics(workspace, uriOf('articles/a.md'))[0].message, /and none upholds it\./);
   });
 
   test('an article without a perspective says so', () => {
@@ -226,7 +227,7 @@ describe('messages', () => {
       'articles/a.md': article({ outlet: 'Unknown Blog' }, '[X]{claim=k}'),
       'articles/b.md': article({ outlet: 'Channel 24', perspective: 'ukrainian' }, '[X]{claim=k}'),
     });
-    const d = workspace.diagnostics(uriOf('articles/a.md')).find((x) => x.code === 'claim.no-counter-source')!;
+    const d = noteDiagnostics(workspace, uriOf('articles/a.md')).find((x) => x.code === 'claim.no-counter-source')!;
     assert.match(d.message, /^Claim `k` is carried only by Unknown Blog \(no perspective\); Channel 24 \(ukrainian\): this article has no perspective, and no outlet disputes it\./);
   });
 });

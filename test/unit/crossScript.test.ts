@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { caseBases, crossScriptKeys, romanize, romanizeAcronym, skeletons } from '../../server/src/syntax/transliteration';
 import { CrossScriptMatcher } from '../../server/src/model/crossScriptAliases';
 import { defaultConfig } from '../../server/src/model/config';
-import { Workspace } from '../../server/src/model/workspace';
+import { createWorkspace } from '../../server/src/rules/registry';
 import { actorNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
 
 const ACTORS = {
@@ -93,7 +93,7 @@ describe('the matcher on its own', () => {
 describe('precision on the samples', () => {
   test('the samples\' mentions are those an exact alias match finds: no Cyrillic word, no new mention', () => {
     const root = path.resolve(__dirname, '../../../samples');
-    const workspace = new Workspace([`file://${root}`], { ...defaultConfig(), articleFolders: ['articles'], actorFolders: ['actors'] });
+    const workspace = createWorkspace([`file://${root}`], { ...defaultConfig(), articleFolders: ['articles'], actorFolders: ['actors'] });
     const files = (folder: string) => fs.readdirSync(path.join(root, folder)).filter((f) => f.endsWith('.md')).map((f) => path.join(root, folder, f));
     workspace.batch(() => {
       for (const file of [...files('actors'), ...files('articles')]) workspace.upsert(`file://${file}`, fs.readFileSync(file, 'utf8'));

@@ -2,8 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig, type WorkspaceConfig } from '../../server/src/model/config';
-import { DIAGNOSTIC_CODES, applySeverities, diagnostic, type DiagnosticCode } from '../../server/src/syntax/diagnostics';
 import { actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { DEFAULT_SEVERITIES, isDiagnosticCode, noteDiagnostics, type DiagnosticCode } from '../../server/src/rules/registry';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });
 const VALID_ARTICLE = articleNote({ outlet: 'Channel 24', perspective: 'ukrainian', url: 'https://24tv.ua/en/x' },
@@ -14,7 +14,7 @@ const COUNTER_ARTICLE = articleNote({ outlet: 'TASS', perspective: 'russian-stat
 function reported(files: Record<string, string>, path: string, config: Partial<WorkspaceConfig> = {}): [string, string][] {
   const workspace = workspaceOf(files, config);
   const note = workspace.getNote(uriOf(path))!;
-  return workspace.diagnostics(note.uri).map((d) => [d.code, textOf(note.text, d.span)]);
+  return noteDiagnostics(workspace, note.uri).map((d) => [d.code, textOf(note.text, d.span)]);
 }
 
 /** The spans' texts of one code in an article note written with the given body (plus a counter-source). */
@@ -73,7 +73,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
       assert.deepEqual(inNote('frontmatter.duplicate-key', 'articles/a.md', text), ['perspective']);
       const workspace = workspaceOf({ 'articles/a.md': text });
       const note = workspace.getNote(uriOf('articles/a.md'))!;
-      const [d] = workspace.diagnostics(note.uri).filter((x) => x.code === 'frontmatter.duplicate-key');
+      const [d] = noteDiagnostics(workspace, note.uri).filter((x) => x.code === 'frontmatter.duplicate-key');
       assert.equal(d.message, '`perspective` is given again on line 6: YAML keeps the last value, so this one is ignored.');
       assert.deepEqual(d.data, { key: 'perspective' });
       assert.equal(d.span.start, text.indexOf('perspective'), 'on the first one, the one ignored');
@@ -89,7 +89,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
   'article.missing-field': {
     positive: () => {
       const workspace = workspaceOf({ 'articles/a.md': '---\ntitle: T\n---\n' });
-      const missing = workspace.diagnostics(uriOf('articles/a.md')).filter((d) => d.code === 'article.missing-field');
+      const missing = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((d) => d.code === 'article.missing-field');
       assert.deepEqual(missing.map((d) => d.data), [{ field: 'outlet' }, { field: 'perspective' }]);
       assert.match(missing[1].message, /no `perspective`: set one of ukrainian, russian-state/);
       assert.deepEqual(missing.map((d) => d.span), [{ start: 0, end: 3 }, { start: 0, end: 3 }]);
@@ -125,7 +125,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
   'article.unknown-perspective': {
     positive: () => {
       const workspace = workspaceOf({ 'articles/a.md': articleNote({ outlet: 'O', perspective: 'martian' }) });
-      const [d] = workspace.diagnostics(uriOf('articles/a.md'));
+      const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
       assert.equal(d.code, 'article.unknown-perspective');
       assert.equal(textOf(workspace.getNote(uriOf('articles/a.md'))!.text, d.span), 'martian');
       assert.deepEqual(d.data, { perspective: 'martian' });
@@ -157,7 +157,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
   'actor.unknown': {
     positive: () => {
       const workspace = workspaceOf({ 'actors/tokayev.md': TOKAYEV, 'articles/a.md': articleNote({ outlet: 'O', perspective: 'other' }, '[[lukashenko|Lukashenko]] and [X]{claim=k by=Mirziyoyev .single-source}') });
-      const unknown = workspace.diagnostics(uriOf('articles/a.md')).filter((d) => d.code === 'actor.unknown');
+      const unknown = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((d) => d.code === 'actor.unknown');
       const text = workspace.getNote(uriOf('articles/a.md'))!.text;
       assert.deepEqual(unknown.map((d) => [textOf(text, d.span), d.data]), [['lukashenko', { name: 'lukashenko' }], ['Mirziyoyev', { name: 'Mirziyoyev' }]]);
       assert.match(unknown[0].message, /No actor or note is called `lukashenko`/);
@@ -170,11 +170,11 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
   'actor.duplicate-id': {
     positive: () => {
       const workspace = workspaceOf({ 'actors/tokayev.md': TOKAYEV, 'actors/kjt.md': actorNote({ id: 'Tokayev', name: 'K.-J. Tokayev' }) });
-      const [d] = workspace.diagnostics(uriOf('actors/kjt.md')).filter((x) => x.code === 'actor.duplicate-id');
+      const [d] = noteDiagnostics(workspace, uriOf('actors/kjt.md')).filter((x) => x.code === 'actor.duplicate-id');
       assert.equal(textOf(workspace.getNote(uriOf('actors/kjt.md'))!.text, d.span), 'Tokayev');
       assert.match(d.message, /also defined by actors\/tokayev\.md; mentions resolve to actors\/tokayev\.md/);
       assert.deepEqual(d.related!.map((r) => r.uri), [uriOf('actors/tokayev.md')]);
-      assert.deepEqual(workspace.diagnostics(uriOf('actors/tokayev.md')).filter((x) => x.code === 'actor.duplicate-id').length, 1, 'both notes say so');
+      assert.deepEqual(noteDiagnostics(workspace, uriOf('actors/tokayev.md')).filter((x) => x.code === 'actor.duplicate-id').length, 1, 'both notes say so');
     },
     negative: () => assertClean('actor.duplicate-id', 'actors/putin.md', actorNote({ name: 'Vladimir Putin' })),
   },
@@ -182,7 +182,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
     positive: () => {
       const files = { 'actors/tokayev.md': TOKAYEV, 'actors/other.md': actorNote({ name: 'Someone Else', aliases: ['Other', 'tokaev'] }) };
       const workspace = workspaceOf(files);
-      const [d] = workspace.diagnostics(uriOf('actors/other.md')).filter((x) => x.code === 'actor.duplicate-alias');
+      const [d] = noteDiagnostics(workspace, uriOf('actors/other.md')).filter((x) => x.code === 'actor.duplicate-alias');
       assert.equal(textOf(files['actors/other.md'], d.span), 'tokaev');
       assert.deepEqual(d.data, { alias: 'tokaev', actors: ['other', 'tokayev'] });
       assert.match(d.message, /a mention of it resolves to tokayev/);
@@ -216,7 +216,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
     positive: () => {
       assert.deepEqual(inArticle('claim.invalid-key', '[X]{claim=-leading}', '[Y]{claim=a/b}', '[Z]{claim=""}'), ['-leading', 'a/b', 'claim=""']);
       const workspace = workspaceOf({ 'articles/a.md': articleNote({ outlet: 'O', perspective: 'other' }, '[Z]{claim=""}') });
-      assert.match(workspace.diagnostics(uriOf('articles/a.md'))[0].message, /The claim key is empty/);
+      assert.match(noteDiagnostics(workspace, uriOf('articles/a.md'))[0].message, /The claim key is empty/);
     },
     negative: () => assert.deepEqual(inArticle('claim.invalid-key', '[X]{claim=no-recognition_2022.v2}', '[Y]{claim=непризнание}'), []),
   },
@@ -241,7 +241,7 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
       assert.deepEqual(inNote('claim.outside-article', 'notes/n.md', 'Draft: [X]{claim=k}'), ['[X]{claim=k}']);
       assert.deepEqual(inNote('claim.outside-article', 'actors/x.md', actorNote({ name: 'X' }, '[X]{claim=k}')), ['[X]{claim=k}']);
       const workspace = workspaceOf({ 'notes/n.md': '[X]{claim=k}' });
-      assert.equal(workspace.diagnostics(uriOf('notes/n.md'))[0].severity, 'information');
+      assert.equal(noteDiagnostics(workspace, uriOf('notes/n.md'))[0].severity, 'information');
     },
     negative: () => assert.deepEqual(inArticle('claim.outside-article', '[X]{claim=k}'), []),
   },
@@ -266,19 +266,19 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
   },
   'config.invalid': {
     positive: () => {
-      const { problems } = parseConfig('perspectives: western\nrules:\n  claim.empty: loud\n');
+      const { problems } = parseConfig('perspectives: western\nrules:\n  claim.empty: loud\n', isDiagnosticCode);
       assert.deepEqual(problems.map((p) => p.line), [2]);
-      assert.equal(DIAGNOSTIC_CODES['config.invalid'], 'error');
+      assert.equal(DEFAULT_SEVERITIES['config.invalid'], 'error');
     },
-    negative: () => assert.deepEqual(parseConfig('rules:\n  claim.empty: off\n').problems, []),
+    negative: () => assert.deepEqual(parseConfig('rules:\n  claim.empty: off\n', isDiagnosticCode).problems, []),
   },
 };
 
 describe('every diagnostic code', () => {
-  test('the table below covers every code in DIAGNOSTIC_CODES', () => {
-    assert.deepEqual(Object.keys(cases).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
+  test('the table below covers every code of the registry', () => {
+    assert.deepEqual(Object.keys(cases).sort(), Object.keys(DEFAULT_SEVERITIES).sort());
   });
-  for (const code of Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]) {
+  for (const code of Object.keys(DEFAULT_SEVERITIES) as DiagnosticCode[]) {
     test(`${code}: reported`, () => cases[code].positive());
     test(`${code}: not reported on valid input`, () => cases[code].negative());
   }
@@ -295,14 +295,14 @@ describe('a valid workspace', () => {
       'notes/n.md': 'Background on [[tokayev]].',
     };
     const workspace = workspaceOf(files);
-    for (const path of Object.keys(files)) assert.deepEqual(workspace.diagnostics(uriOf(path)), [], path);
+    for (const path of Object.keys(files)) assert.deepEqual(noteDiagnostics(workspace, uriOf(path)), [], path);
   });
 });
 
 describe('severities', () => {
-  test('defaults come from DIAGNOSTIC_CODES', () => {
+  test('defaults come from the registry', () => {
     const workspace = workspaceOf({ 'articles/a.md': articleNote({ outlet: 'O', perspective: 'other' }, '[X]{claim=k} [Y]{claim=j stance=maybe}') });
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/a.md')).map((d) => [d.code, d.severity]), [
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => [d.code, d.severity]), [
       ['claim.no-counter-source', 'warning'],
       ['claim.invalid-stance', 'error'],
     ]);
@@ -310,19 +310,19 @@ describe('severities', () => {
 
   test('configured rules change severities, and off drops the diagnostic', () => {
     const files = { 'articles/a.md': articleNote({ outlet: 'O', perspective: 'other' }, '[[nobody]] [X]{claim=k stance=maybe}') };
-    const { config, problems } = parseConfig('rules:\n  claim.no-counter-source: "off"\n  actor.unknown: error\n  claim.invalid-stance: hint\n');
+    const { config, problems } = parseConfig('rules:\n  claim.no-counter-source: "off"\n  actor.unknown: error\n  claim.invalid-stance: hint\n', isDiagnosticCode);
     assert.deepEqual(problems, []);
     const workspace = workspaceOf(files, config);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/a.md')).map((d) => [d.code, d.severity]), [
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => [d.code, d.severity]), [
       ['actor.unknown', 'error'],
       ['claim.invalid-stance', 'hint'],
     ]);
   });
 
-  test('applySeverities leaves unconfigured codes alone and does not change its input', () => {
-    const input = [diagnostic('claim.empty', { start: 0, end: 1 }, 'empty'), diagnostic('actor.unknown', { start: 2, end: 3 }, 'who')];
-    const output = applySeverities(input, { 'claim.empty': 'information', 'actor.unknown': 'off' });
-    assert.deepEqual(output.map((d) => [d.code, d.severity]), [['claim.empty', 'information']]);
-    assert.equal(input[0].severity, 'warning');
+  test('configured severities leave unconfigured codes alone and do not change the parse', () => {
+    const files = { 'articles/a.md': articleNote({ outlet: 'O', perspective: 'other' }, '[]{claim=k .single-source} [[nobody]] [X]{claim=j stance=maybe}') };
+    const workspace = workspaceOf(files, { rules: { 'claim.empty': 'information', 'actor.unknown': 'off' } });
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => [d.code, d.severity]), [['claim.empty', 'information'], ['claim.invalid-stance', 'error']]);
+    assert.deepEqual(workspace.getNote(uriOf('articles/a.md'))!.diagnostics.map((d) => [d.code, 'severity' in d]), [['claim.empty', false], ['claim.invalid-stance', false]]);
   });
 });

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { actorNote, articleNote, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev'] });
 
 function codes(files: Record<string, string>, path: string): string[] {
-  return workspaceOf(files).diagnostics(uriOf(path)).map((d) => d.code);
+  return noteDiagnostics(workspaceOf(files), uriOf(path)).map((d) => d.code);
 }
 
 test('an article whose perspective is not in the list counts as having none: it clears no one', () => {
@@ -25,7 +26,7 @@ test('an embed ![[file]] is neither a mention nor an unknown actor', () => {
     'articles/a.md': articleNote({ outlet: 'O', perspective: 'ukrainian' }, '![[map.png]] and ![[tokayev]] here.'),
   };
   const workspace = workspaceOf(files);
-  assert.deepEqual(workspace.diagnostics(uriOf('articles/a.md')).map((d) => d.code), []);
+  assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => d.code), []);
   assert.deepEqual(workspace.mentionsIn(uriOf('articles/a.md')), []);
 });
 
@@ -37,7 +38,7 @@ test('a wiki link in a table writes its pipe as \\| and still names the actor', 
   const workspace = workspaceOf(files);
   const mentions = workspace.mentionsIn(uriOf('articles/a.md'));
   assert.deepEqual(mentions.map((m) => [m.kind, m.actorId]), [['wikilink', 'tokayev']]);
-  assert.ok(!workspace.diagnostics(uriOf('articles/a.md')).some((d) => d.code === 'actor.unknown'));
+  assert.ok(!noteDiagnostics(workspace, uriOf('articles/a.md')).some((d) => d.code === 'actor.unknown'));
 });
 
 test('a link written as the actor note\'s path is a mention of the actor', () => {

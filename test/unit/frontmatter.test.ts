@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CoreDiagnostic } from '../../server/src/syntax/diagnostics';
+import { type Finding } from '../../server/src/syntax/diagnostics';
 import { parseFrontmatter } from '../../server/src/syntax/frontmatter';
 import { LineMap } from '../../server/src/syntax/text';
 import { joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
-function codes(diagnostics: readonly CoreDiagnostic[]): string[] {
+function codes(diagnostics: readonly Finding[]): string[] {
   return diagnostics.map((d) => d.code);
 }
 
@@ -20,7 +21,7 @@ function fieldTexts(text: string) {
 
 function noteOf(path: string, text: string) {
   const workspace = workspaceOf({ [path]: text });
-  return { workspace, note: workspace.getNote(uriOf(path))!, diagnostics: workspace.diagnostics(uriOf(path)) };
+  return { workspace, note: workspace.getNote(uriOf(path))!, diagnostics: noteDiagnostics(workspace, uriOf(path)) };
 }
 
 describe('fields and their spans', () => {
@@ -157,7 +158,7 @@ describe('fields and their spans', () => {
 
   test('an empty article frontmatter reports the missing required fields', () => {
     const { diagnostics } = noteOf('articles/a.md', '---\n---\nBody');
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.data?.field]), [
+    assert.deepEqual(diagnostics.map((d) => [d.code, (d.data as { field?: string } | undefined)?.field]), [
       ['article.missing-field', 'title'],
       ['article.missing-field', 'outlet'],
       ['article.missing-field', 'perspective'],

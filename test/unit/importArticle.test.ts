@@ -6,13 +6,17 @@ import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-
 import { actorCandidates, claimCandidates, suggestClaimKey } from '../../server/src/analysis/importHints';
 import { hasFrontmatter, importArticle, slugOf } from '../../server/src/import/importArticle';
 import { type Workspace } from '../../server/src/model/workspace';
-import { type CoreDiagnostic } from '../../server/src/syntax/diagnostics';
+import { type CoreDiagnostic as AnyDiagnostic } from '../../server/src/syntax/diagnostics';
+
+/** A diagnostic of any code, its payload read loosely. */
+type CoreDiagnostic = AnyDiagnostic<string, Record<string, unknown>>;
 import { provideCodeActions } from '../../server/src/features/codeActions/index';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/features/context';
 import { createLanguageService } from '../../server/src/languageService';
 import { measureImportQuality } from '../../bench/import-quality';
 import { applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { ROOT, actorNote, articleNote, joinLines, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 const REPO = path.resolve(__dirname, '../../..');
 const SEEDS = path.join(REPO, 'test/fixtures/seeds');
@@ -45,7 +49,7 @@ function importInto(workspace: Workspace, text: string): { uri: string; markdown
 }
 
 function hintsOf(workspace: Workspace, uri: string, code: string): CoreDiagnostic[] {
-  return workspace.diagnostics(uri).filter((d) => d.code === code);
+  return noteDiagnostics(workspace, uri).filter((d) => d.code === code);
 }
 
 function lspDiagnostic(workspace: Workspace, uri: string, d: CoreDiagnostic): Diagnostic {
@@ -84,7 +88,7 @@ describe('importing the raw seed articles', () => {
       const note = workspace.getNote(uri)!;
       assert.equal(note.kind, 'article', file);
       assert.deepEqual([...note.frontmatter!.fields.keys()], ['title', 'outlet', 'url', 'date', 'author', 'perspective', 'language'], file);
-      const problems = workspace.diagnostics(uri).filter((d) => d.severity !== 'hint');
+      const problems = noteDiagnostics(workspace, uri).filter((d) => d.severity !== 'hint');
       assert.ok(problems.every((d) => d.code === 'article.missing-field'), `${file}: ${problems.map((d) => d.code).join(', ')}`);
       assert.ok(problems.some((d) => d.data?.field === 'perspective'), `${file}: the perspective is always left to the analyst`);
       assert.equal(note.claims.length, 0, 'import annotates no claim by itself');
@@ -205,7 +209,7 @@ describe('importing hostile or odd text', () => {
     assert.equal(note.article?.title, 'Breaking: "Tokayev" #1 [[evil]] title: with colon');
     assert.equal(note.claims.length, 0, 'no claim is injected');
     assert.deepEqual(note.wikiLinks.map((l) => l.target), ['kazakhstan'], 'only the known actor is linked');
-    assert.ok(!workspace.diagnostics(note.uri).some((d) => d.severity === 'error'));
+    assert.ok(!noteDiagnostics(workspace, note.uri).some((d) => d.severity === 'error'));
     assert.match(imported.markdown, /\\\[\[evil\]\]/);
     assert.match(imported.markdown, /\]\\\{claim=injected/);
     assert.match(imported.markdown, /\\<!-- hidden/);
@@ -241,12 +245,12 @@ describe('candidate hints on any article note', () => {
 
   test('hints on articles only, severity hint, and off where the rules say so', () => {
     const workspace = workspaceOf(files);
-    const codes = workspace.diagnostics(uriOf('articles/a.md')).map((d) => `${d.code}:${d.severity}`);
+    const codes = noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => `${d.code}:${d.severity}`);
     assert.ok(codes.includes('actor.candidate:hint') && codes.includes('claim.candidate:hint'), codes.join(' '));
-    assert.deepEqual(workspace.diagnostics(uriOf('notes/n.md')), []);
-    assert.ok(!workspace.diagnostics(uriOf('actors/shuraev.md')).some((d) => d.code.endsWith('.candidate')));
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('notes/n.md')), []);
+    assert.ok(!noteDiagnostics(workspace, uriOf('actors/shuraev.md')).some((d) => d.code.endsWith('.candidate')));
     const off = workspaceOf(files, { rules: { 'actor.candidate': 'off', 'claim.candidate': 'off' } });
-    assert.ok(!off.diagnostics(uriOf('articles/a.md')).some((d) => d.code.endsWith('.candidate')));
+    assert.ok(!noteDiagnostics(off, uriOf('articles/a.md')).some((d) => d.code.endsWith('.candidate')));
   });
 
   test('a full name ending with a known alias is proposed as an alias of that actor', () => {
@@ -286,7 +290,7 @@ describe('quick fixes for the hints', () => {
       'role:', '---', '', 'First mentioned in [[a]] (Channel 24).', ''));
     assert.ok(workspace.mentionsIn(uriOf('articles/a.md')).some((m) => m.actorId === 'arman-shuraev'));
     assert.ok(!hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate').some((d) => d.data?.name === 'Arman Shuraev'));
-    assert.deepEqual(workspace.diagnostics(uriOf('actors/arman-shuraev.md')), []);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('actors/arman-shuraev.md')), []);
   });
 
   test('creating is refused, not done, where the actor exists under that id', () => {
@@ -316,14 +320,14 @@ describe('quick fixes for the hints', () => {
   test('dismiss a name for the note: it goes into not-actors, and nothing else changes', () => {
     const text = articleNote({ outlet: 'O', perspective: 'other' }, 'The talks in Moscow lasted two days, and Moscow was happy with them.');
     const workspace = workspaceOf({ 'articles/a.md': text });
-    const before = workspace.diagnostics(uriOf('articles/a.md')).filter((d) => d.code !== 'actor.candidate').map((d) => d.code);
+    const before = noteDiagnostics(workspace, uriOf('articles/a.md')).filter((d) => d.code !== 'actor.candidate').map((d) => d.code);
     const hint = hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate').find((d) => d.data?.name === 'Moscow')!;
     const dismiss = actionsFor(workspace, uriOf('articles/a.md'), hint).find((a) => a.title.startsWith('Not an actor'))!;
     assert.equal(dismiss.title, 'Not an actor: stop proposing «Moscow» in this note');
     const after = apply(workspace, dismiss)[uriOf('articles/a.md')];
     assert.equal(after, text.replace('language: en\n---', 'language: en\nnot-actors:\n  - Moscow\n---'));
     assert.deepEqual(hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate'), []);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/a.md')).map((d) => d.code), before);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/a.md')).map((d) => d.code), before);
     // A second dismissal adds to the list.
     workspace.upsert(uriOf('articles/a.md'), after.replace('happy with them.', 'happy with them, said Novorossiysk.'));
     const next = hintsOf(workspace, uriOf('articles/a.md'), 'actor.candidate').find((d) => d.data?.name === 'Novorossiysk')!;

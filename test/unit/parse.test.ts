@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseBody, type MarkdownBody } from '../../server/src/syntax/markdown';
 import { LineMap } from '../../server/src/syntax/text';
 import { articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 function parse(text: string): MarkdownBody {
   return parseBody(text, 0);
@@ -360,7 +361,7 @@ describe('ranges are exact with non-ASCII text and any line ends', () => {
     const text = articleNote({ outlet: 'Channel 24', perspective: 'ukrainian' }, 'Привет 😀.', `😀😀 [[nobody]] [X]{claim=k stance=maybe} [Y]{claim=j}`).replace(/\n/g, '\r\n');
     const workspace = workspaceOf({ 'articles/a.md': text });
     const note = workspace.getNote(uriOf('articles/a.md'))!;
-    const ranges = workspace.diagnostics(note.uri).map((d) => [d.code, note.lines.rangeOf(d.span)]);
+    const ranges = noteDiagnostics(workspace, note.uri).map((d) => [d.code, note.lines.rangeOf(d.span)]);
     assert.deepEqual(ranges, [
       // Frontmatter on lines 0-6, "Привет 😀." on line 7; two emoji (4 units) and a blank before the link.
       ['actor.unknown', { start: { line: 8, character: 7 }, end: { line: 8, character: 13 } }],

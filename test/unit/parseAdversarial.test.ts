@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const DEADLINE_MS = 60_000;
-const CORE = resolve(__dirname, '../../server/src/model/workspace');
+const REGISTRY = resolve(__dirname, '../../server/src/rules/registry');
 
 interface Summary {
   wikiLinks: number;
@@ -30,14 +30,14 @@ const TOKAYEV = '---\nname: Kassym-Jomart Tokayev\naliases: [Tokayev]\n---\n';
 function parseInWorker(body: string, actor = TOKAYEV): Promise<Summary> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
-    const { Workspace } = require(workerData.core);
-    const workspace = new Workspace(['file:///ws']);
+    const { createWorkspace, noteDiagnostics } = require(workerData.registry);
+    const workspace = createWorkspace(['file:///ws']);
     workspace.upsert('file:///ws/actors/tokayev.md', workerData.actor);
     const uri = 'file:///ws/articles/a.md';
     workspace.upsert(uri, '---\\ntitle: T\\noutlet: O\\nperspective: other\\n---\\n' + workerData.body);
     const note = workspace.getNote(uri);
     const codes = {};
-    for (const d of workspace.diagnostics(uri)) codes[d.code] = (codes[d.code] || 0) + 1;
+    for (const d of noteDiagnostics(workspace, uri)) codes[d.code] = (codes[d.code] || 0) + 1;
     parentPort.postMessage({
       wikiLinks: note.wikiLinks.length,
       claims: note.claims.length,
@@ -47,7 +47,7 @@ function parseInWorker(body: string, actor = TOKAYEV): Promise<Summary> {
     });
   `;
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { core: CORE, body, actor } });
+    const worker = new Worker(source, { eval: true, workerData: { registry: REGISTRY, body, actor } });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`still parsing after ${DEADLINE_MS} ms: not linear`));

@@ -6,6 +6,7 @@ import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../../server/src/
 import { prepareRename, provideRename, type RenameRefusal } from '../../server/src/features/rename';
 import { applyTextEdits, applyWorkspaceEdit, textAt } from '../helpers/edits';
 import { actorNote, articleNote, joinLines, ROOT, tokayevWorkspace, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics } from '../../server/src/rules/registry';
 
 function contextOf(workspace: Workspace, documentVersion: (uri: string) => number | null = () => null): FeatureContext {
   return { workspace, settings: DEFAULT_FEATURE_SETTINGS, documentVersion };
@@ -122,7 +123,7 @@ test('renaming an actor id rewrites links and by= written as the id, keeps label
   const reloaded = workspaceOf(after);
   assert.equal(reloaded.mentionsOf('kassym-jomart-tokayev').length, workspace.mentionsOf('tokayev').length);
   assert.equal(reloaded.actor('tokayev'), undefined);
-  const unknown = Object.keys(after).flatMap((path) => reloaded.diagnostics(uriOf(path)).filter((d) => d.code === 'actor.unknown'));
+  const unknown = Object.keys(after).flatMap((path) => noteDiagnostics(reloaded, uriOf(path)).filter((d) => d.code === 'actor.unknown'));
   assert.deepEqual(unknown, []);
 });
 

@@ -15,6 +15,7 @@ import { parseNote, type Note, type NoteKind } from '../../server/src/syntax/not
 import { detached } from '../../server/src/syntax/text';
 import { dropCaches, isCompact } from '../../server/src/model/compactNote';
 import { joinLines } from '../helpers/workspace';
+import { createWorkspace } from '../../server/src/rules/registry';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -208,7 +209,7 @@ describe('the workspace keeps the texts of notes nobody edits as UTF-8', () => {
   }
 
   test('a note read from disk: the heap keeps no UTF-16 copy, and note.text reads the same text, BOM, CRLF and emoji included', async () => {
-    const workspace = new Workspace(['file:///ws/'], defaultConfig());
+    const workspace = createWorkspace(['file:///ws/'], defaultConfig());
     const uri = 'file:///ws/articles/a.md';
     const before = await heapAfterCollection();
     const beforeBuffers = process.memoryUsage().arrayBuffers;
@@ -231,7 +232,7 @@ describe('the workspace keeps the texts of notes nobody edits as UTF-8', () => {
   });
 
   test('an open note keeps its text as a string; a text with a lone surrogate half stays a string too', () => {
-    const workspace = new Workspace(['file:///ws/'], defaultConfig());
+    const workspace = createWorkspace(['file:///ws/'], defaultConfig());
     const lone = 'Tokayev \uD83D said.';
     workspace.upsert('file:///ws/articles/open.md', 'Tokayev said.', { keepText: true });
     workspace.upsert('file:///ws/articles/lone.md', lone);
@@ -244,7 +245,7 @@ describe('the workspace keeps the texts of notes nobody edits as UTF-8', () => {
   });
 
   test('many notes read one after another: each reads its own text, whatever the decoded cache has let go', () => {
-    const workspace = new Workspace(['file:///ws/'], defaultConfig());
+    const workspace = createWorkspace(['file:///ws/'], defaultConfig());
     const texts = Array.from({ length: 300 }, (_, i) => `Note ${i} “${'x'.repeat(40_000)}” ${unique()}`);
     workspace.batch(() => texts.forEach((text, i) => workspace.upsert(`file:///ws/articles/n${i}.md`, text)));
     for (let round = 0; round < 2; round++) {

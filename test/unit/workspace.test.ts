@@ -5,6 +5,8 @@ import { defaultConfig } from '../../server/src/model/config';
 import { type Mention } from '../../server/src/model/mentionTable';
 import { Workspace } from '../../server/src/model/workspace';
 import { ROOT, actorNote, articleNote, joinLines, textOf, uriOf, workspaceOf } from '../helpers/workspace';
+import { noteDiagnostics, createWorkspace } from '../../server/src/rules/registry';
+import { statusOf } from '../../server/src/rules/counterSource';
 
 const TOKAYEV = actorNote({ name: 'Kassym-Jomart Tokayev', aliases: ['Tokayev', 'Tokaev'] });
 const PUTIN = actorNote({ name: 'Vladimir Putin', aliases: ['Putin'] });
@@ -45,7 +47,7 @@ function snapshot(workspace: Workspace) {
   const result: Record<string, unknown> = {};
   for (const note of [...workspace.notes()].sort((a, b) => a.uri.localeCompare(b.uri))) {
     result[note.path] = {
-      diagnostics: workspace.diagnostics(note.uri).map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message]),
+      diagnostics: noteDiagnostics(workspace, note.uri).map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message]),
       mentions: workspace.mentionsIn(note.uri).map((m) => [m.kind, m.actorId, m.span.start, m.span.end, m.viaId]),
       claims: note.claims.map((c) => [c.key, c.valid, c.stance]),
     };
@@ -128,7 +130,7 @@ describe('indexing', () => {
   test('a wiki link written as the actor note\'s path names the actor', () => {
     const workspace = workspaceOf(files({ 'articles/x.md': articleNote({ outlet: 'X', perspective: 'other' }, '[[actors/tokayev]] and [[tokayev.md|him]] and [[actors/nobody]]') }));
     assert.deepEqual(workspace.mentionsIn(uriOf('articles/x.md')).map((m) => [m.kind, m.actorId]), [['wikilink', 'tokayev'], ['wikilink', 'tokayev']]);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/x.md')).map((d) => [d.code, d.data]), [['actor.unknown', { name: 'actors/nobody' }]]);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/x.md')).map((d) => [d.code, d.data]), [['actor.unknown', { name: 'actors/nobody' }]]);
   });
 
   test('a note outside the workspace folders is neither an article nor an actor', () => {
@@ -159,7 +161,7 @@ describe('indexing', () => {
   test('statusOf a claim: cross-sources and counter-sources', () => {
     const workspace = workspaceOf(files());
     const note = workspace.getNote(uriOf('articles/channel24.md'))!;
-    const status = workspace.statusOf(note.uri, note.claims[0])!;
+    const status = statusOf(workspace, note.uri, note.claims[0])!;
     assert.deepEqual(status.crossSources.map((o) => o.note.article!.outlet), ['Kyiv Post']);
     assert.deepEqual(status.counterSources, []);
     assert.equal(status.hasCounterSource, false);
@@ -228,13 +230,13 @@ describe('incremental updates', () => {
       'notes/unrelated.md': 'See [[elsewhere]].',
     }));
     const linkers = ['notes/by-file.md', 'notes/by-name.md', 'notes/by-path.md'];
-    assert.deepEqual(workspace.diagnostics(uriOf('notes/by-path.md')).map((d) => d.code), ['actor.unknown']);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('notes/by-path.md')).map((d) => d.code), ['actor.unknown']);
     const appears = workspace.upsert(uriOf('notes/background.md'), '# Background');
     assert.deepEqual(affectedPaths(appears), [...linkers, 'notes/background.md'].sort());
-    for (const path of linkers) assert.deepEqual(workspace.diagnostics(uriOf(path)), [], path);
+    for (const path of linkers) assert.deepEqual(noteDiagnostics(workspace, uriOf(path)), [], path);
     const goes = workspace.remove(uriOf('notes/background.md'));
     assert.deepEqual(affectedPaths(goes), linkers);
-    for (const path of linkers) assert.deepEqual(workspace.diagnostics(uriOf(path)).map((d) => d.code), ['actor.unknown'], path);
+    for (const path of linkers) assert.deepEqual(noteDiagnostics(workspace, uriOf(path)).map((d) => d.code), ['actor.unknown'], path);
   });
 
   test('bulk loading (collectAffected: false) does not work out the other notes affected', () => {
@@ -285,7 +287,7 @@ describe('incremental updates', () => {
     assert.deepEqual(affectedPaths(result), ['articles/channel24.md']);
     assert.equal(workspace.getNote(uriOf('articles/kyivpost.md')), undefined);
     assert.deepEqual(workspace.mentionsIn(uriOf('articles/kyivpost.md')), []);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/kyivpost.md')), []);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/kyivpost.md')), []);
     assert.deepEqual(workspace.occurrences('no-recognition').map((o) => o.note.path), ['articles/channel24.md']);
     assert.ok(!described(workspace, workspace.mentionsOf('tokayev')).some(([path]) => path === 'articles/kyivpost.md'));
     assert.deepEqual(affectedPaths(workspace.remove(uriOf('articles/kyivpost.md'))), [], 'removing it again is a no-op');
@@ -296,7 +298,7 @@ describe('incremental updates', () => {
     const result = workspace.remove(uriOf('actors/tokayev.md'));
     assert.equal(result.affected.size, workspace.size);
     assert.deepEqual(workspace.mentionsOf('tokayev'), []);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/channel24.md')).filter((d) => d.code === 'actor.unknown').map((d) => d.data), [
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/channel24.md')).filter((d) => d.code === 'actor.unknown').map((d) => d.data), [
       { name: 'tokayev' }, { name: 'tokayev' },
     ]);
   });
@@ -304,20 +306,20 @@ describe('incremental updates', () => {
   test('setConfig re-classifies and re-parses every note', () => {
     const workspace = workspaceOf(files({ 'press/ria.md': articleNote({ outlet: 'RIA Novosti', perspective: 'russian-state' }, '[X]{claim=no-recognition stance=disputes}') }));
     assert.equal(workspace.kindOf(uriOf('press/ria.md')), 'other');
-    assert.deepEqual(workspace.diagnostics(uriOf('press/ria.md')).map((d) => d.code), ['claim.outside-article']);
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('press/ria.md')).map((d) => d.code), ['claim.outside-article']);
     assert.equal(workspace.occurrences('no-recognition').length, 2);
 
     workspace.setConfig({ ...defaultConfig(), articleFolders: ['articles', 'press'], bareAliases: false });
     assert.equal(workspace.kindOf(uriOf('press/ria.md')), 'article');
     assert.equal(workspace.getNote(uriOf('press/ria.md'))!.kind, 'article');
     assert.deepEqual(workspace.occurrences('no-recognition').map((o) => o.note.path), ['articles/channel24.md', 'articles/kyivpost.md', 'press/ria.md']);
-    assert.deepEqual(workspace.diagnostics(uriOf('articles/channel24.md')).map((d) => d.code), [], 'RIA now disputes it from another perspective');
+    assert.deepEqual(noteDiagnostics(workspace, uriOf('articles/channel24.md')).map((d) => d.code), [], 'RIA now disputes it from another perspective');
     assert.deepEqual(workspace.mentionsIn(uriOf('articles/kyivpost.md')).map((m) => m.kind), ['by'], 'bare aliases are off');
     assert.deepEqual(snapshot(workspace), snapshot(workspaceOf(files({ 'press/ria.md': articleNote({ outlet: 'RIA Novosti', perspective: 'russian-state' }, '[X]{claim=no-recognition stance=disputes}') }), { articleFolders: ['articles', 'press'], bareAliases: false })));
   });
 
   test('a workspace without roots names notes by their last two path segments', () => {
-    const workspace = new Workspace();
+    const workspace = createWorkspace();
     workspace.upsert('file:///home/ana/notes/articles/tass.md', TASS);
     assert.equal(workspace.getNote('file:///home/ana/notes/articles/tass.md')!.kind, 'article');
   });

@@ -1,4 +1,3 @@
-import { diagnostic, type CoreDiagnostic } from '../syntax/diagnostics';
 import type { Note } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
 import { foldName, fuzzyKeys, skeletons } from '../syntax/transliteration';
@@ -526,21 +525,4 @@ export function aliasNearMatches(workspace: Workspace, note: Note): NearMatch[] 
   const matches = indexOf(workspace).find(note.text, note.prose, mentions);
   matchesByNote.set(note, { generation, mentions, matches });
   return matches;
-}
-
-/** `alias.near-match` hints for a note: each word that looks like a spelling of one actor's name. */
-export function aliasNearMatchDiagnostics(workspace: Workspace, note: Note): CoreDiagnostic[] {
-  return aliasNearMatches(workspace, note).map((match) => {
-    const actor = workspace.actor(match.actorId);
-    const name = actor?.meta.name ? `${plain(actor.meta.name)} (${match.actorId})` : match.actorId;
-    // The alias it is near says why, where it is not the name shown (Nursultan is near Nur-Sultan, an alias of Kazakhstan).
-    const via = match.alias === actor?.meta.name ? '' : `, written «${plain(match.alias)}» in its aliases`;
-    return diagnostic('alias.near-match', match.span, `«${plain(match.text)}» looks like a spelling of ${name}${via}`,
-      { actorId: match.actorId, text: match.text, alias: match.alias });
-  });
-}
-
-/** Note text fit for a one-line plain-text message: no control or bidi-override characters, blanks folded. */
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 }

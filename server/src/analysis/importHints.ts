@@ -2,7 +2,6 @@
 // are in no actor note (`actor.candidate`), and sentences that report speech or attribution (`claim.candidate`).
 // Precision matters more than recall: a hint that is wrong every other time is noise, so each rule below errs
 // towards saying nothing.
-import { diagnostic, type CoreDiagnostic, type SeveritySetting } from '../syntax/diagnostics';
 import type { Note } from '../syntax/note';
 import { splitAtListItems, splitSentences } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
@@ -40,9 +39,15 @@ export interface CandidateOptions {
   nearMatches?: readonly KnownMention[];
   /** Whether a name is an id, name or alias of a known actor (spelling variants folded). */
   isKnown(name: string): boolean;
-  rules?: Readonly<Record<string, SeveritySetting>>;
-  /** With bare aliases off, prose is not read for names: no actor candidates either (as no `alias.near-match`). */
-  bareAliases?: boolean;
+  /** Whether to look for actor candidates and claim candidates. */
+  actors: boolean;
+  claims: boolean;
+}
+
+/** What an article's prose suggests annotating: names that may be actors, sentences that may be claims. */
+export interface Candidates {
+  actors: ActorCandidate[];
+  claims: ClaimCandidate[];
 }
 
 /** The frontmatter list of an article's names that are not actors: dismissed `actor.candidate` hints. */
@@ -59,36 +64,24 @@ const MAX_HINTS = 200;
 const MAX_SCANNED = 200_000;
 
 /**
- * The candidate hints of an article note. Cached per parsed note and mentions array: a note is a new object when it
- * changes, and its mentions array is a new one when the actor registry changes.
+ * The candidates of an article note, at most MAX_HINTS of each kind. Cached per parsed note and mentions array: a note
+ * is a new object when it changes, and its mentions array is a new one when the actor registry changes.
  */
-export function candidateHints(note: Note, options: CandidateOptions): CoreDiagnostic[] {
-  if (note.kind !== 'article') return [];
-  const actorsOn = options.rules?.['actor.candidate'] !== 'off' && options.bareAliases !== false;
-  const claimsOn = options.rules?.['claim.candidate'] !== 'off';
-  if (!actorsOn && !claimsOn) return [];
+export function candidatesOf(note: Note, options: CandidateOptions): Candidates {
+  const none: Candidates = { actors: [], claims: [] };
+  if (note.kind !== 'article' || (!options.actors && !options.claims)) return none;
   const nearMatches = options.nearMatches ?? [];
   const cached = hintCache.get(note);
-  if (cached && sameList(cached.mentions, options.mentions) && sameList(cached.nearMatches, nearMatches) && cached.actorsOn === actorsOn && cached.claimsOn === claimsOn) {
-    return cached.hints;
+  if (cached && sameList(cached.mentions, options.mentions) && sameList(cached.nearMatches, nearMatches) && cached.actorsOn === options.actors && cached.claimsOn === options.claims) {
+    return cached.candidates;
   }
-  const hints: CoreDiagnostic[] = [];
-  if (actorsOn) {
-    const known = { mentions: [...options.mentions, ...nearMatches], isKnown: options.isKnown };
-    for (const candidate of actorCandidates(note, known).slice(0, MAX_HINTS)) {
-      hints.push(diagnostic('actor.candidate', candidate.span, actorCandidateMessage(candidate),
-        { name: candidate.name, ...(candidate.extends ? { extends: candidate.extends } : {}) }));
-    }
-  }
-  if (claimsOn) {
-    for (const candidate of claimCandidates(note).slice(0, MAX_HINTS)) {
-      hints.push(diagnostic('claim.candidate', candidate.span,
-        `This sentence reports speech or attribution (${candidate.cue === 'quote' ? 'a quotation' : `“${candidate.cue}”`}): annotate it as a claim?`,
-        { cue: candidate.cue }));
-    }
-  }
-  hintCache.set(note, { mentions: options.mentions, nearMatches, actorsOn, claimsOn, hints });
-  return hints;
+  const known = { mentions: [...options.mentions, ...nearMatches], isKnown: options.isKnown };
+  const candidates: Candidates = {
+    actors: options.actors ? actorCandidates(note, known).slice(0, MAX_HINTS) : [],
+    claims: options.claims ? claimCandidates(note).slice(0, MAX_HINTS) : [],
+  };
+  hintCache.set(note, { mentions: options.mentions, nearMatches, actorsOn: options.actors, claimsOn: options.claims, candidates });
+  return candidates;
 }
 
 interface CachedHints {
@@ -96,7 +89,7 @@ interface CachedHints {
   nearMatches: readonly KnownMention[];
   actorsOn: boolean;
   claimsOn: boolean;
-  hints: CoreDiagnostic[];
+  candidates: Candidates;
 }
 
 const hintCache = new WeakMap<Note, CachedHints>();
@@ -104,18 +97,6 @@ const hintCache = new WeakMap<Note, CachedHints>();
 /** The same array, or two empty ones (a note without mentions gets a new empty array each time). */
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === 0 && b.length === 0);
-}
-
-function actorCandidateMessage(candidate: ActorCandidate): string {
-  const name = `«${displayName(candidate.name)}»`;
-  return candidate.extends
-    ? `${name} looks like a name but is no actor's alias; it ends with an alias of ${candidate.extends}. Add it to that actor's aliases, or create its own actor note?`
-    : `${name} looks like a name but is no actor's alias: create its actor note, or add it to an actor's aliases?`;
-}
-
-function displayName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }
 
 // ---- actor candidates ----

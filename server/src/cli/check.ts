@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
+import { noteDiagnostics } from '../rules/registry';
+import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
-import { loadFolder } from './workspace';
+import { UsageError, loadFolder } from './workspace';
+import { plural } from '../render/plural';
 
 interface Row {
   path: string;
@@ -21,7 +24,7 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {
-    for (const d of workspace.diagnostics(note.uri)) {
+    for (const d of noteDiagnostics(workspace, note.uri)) {
       const range = note.lines.rangeOf(d.span);
       rows.push({
         path: path.relative(process.cwd(), path.join(root, note.path)) || note.path,
@@ -38,13 +41,53 @@ function diagnosticRows(workspace: Workspace, root: string, configProblems: { me
   return rows;
 }
 
+const SEVERITY_ORDER = ['hint', 'information', 'warning', 'error'];
+const FAIL_ON = ['error', 'warning', 'information'];
+
+/** Why the check fails, or undefined when it passes. */
+function failure(counts: Record<string, number>, failOn: string, maxWarnings: number | undefined): string | undefined {
+  const failing = SEVERITY_ORDER.slice(SEVERITY_ORDER.indexOf(failOn)).filter((severity) => counts[severity] > 0);
+  if (failing.length > 0) return `${failing.reverse().map((severity) => plural(counts[severity], severity, severity === 'information' ? severity : undefined)).join(', ')} (--fail-on ${failOn})`;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return `${counts.warning} warnings, more than --max-warnings ${maxWarnings}`;
+  return undefined;
+}
+
+function parseOptions(options: Record<string, string>): { failOn: string; maxWarnings: number | undefined } {
+  const failOn = options['fail-on'] ?? 'error';
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}.`);
+  const max = options['max-warnings'];
+  if (max !== undefined && !/^\d{1,9}$/.test(max)) throw new UsageError('--max-warnings needs a whole number of 0 or more.');
+  return { failOn, maxWarnings: max === undefined ? undefined : Number(max) };
+}
+
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: ['check [folder] [--format text|json] [--hints]   print every diagnostic (hints, the editor\'s suggestions, only with --hints); exit 1 when there are errors'],
-  formats: ['text', 'json'],
+  usage: ['check [folder] [--format text|json|sarif|github] [--fail-on error|warning|information] [--max-warnings N] [--hints]   print every diagnostic; exit 1 when the check fails'],
+  help: [
+    'Checks every note of the folder (the current one by default) and prints what it finds.',
+    '',
+    'Options:',
+    '  --format text      path:line:col severity code message, one diagnostic a line, then a summary (the default)',
+    '  --format json      { summary, diagnostics } as JSON',
+    '  --format sarif     a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers',
+    '  --format github    GitHub Actions workflow commands: each diagnostic becomes an annotation on its line',
+    '  --fail-on LEVEL    fail when any diagnostic is LEVEL or more severe: error (the default), warning or information',
+    '  --max-warnings N   fail when there are more than N warnings',
+    '  --hints            also print the hints (suggestions such as actor.candidate), which never fail the check',
+    '',
+    'Exit codes:',
+    '  0  the check passes',
+    '  1  the check fails: a diagnostic at the --fail-on level or above, or more warnings than --max-warnings',
+    '  2  the command could not run: a wrong option, or a folder that does not exist',
+    '',
+    "Severities are the built-in defaults, changed by the `rules` of the folder's counterpoint.yaml.",
+  ],
+  formats: ['text', 'json', 'sarif', 'github'],
+  options: ['fail-on', 'max-warnings'],
   flags: ['hints'],
   maxPositional: 1,
-  async run({ positional, format, flags }) {
+  async run({ positional, format, options, flags }) {
+    const { failOn, maxWarnings } = parseOptions(options);
     const { workspace, root, configProblems } = await loadFolder(positional[0] ?? '.');
     const all = diagnosticRows(workspace, root, configProblems);
     // Hints are suggestions to accept or dismiss in the editor (actor and claim candidates), not problems to list.
@@ -55,14 +98,19 @@ export const checkCommand: CliCommand = {
       notes: workspace.size, actors: workspace.actors().length, claimKeys: workspace.claimKeys().length,
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
     };
+    const failed = failure({ error: summary.errors, warning: summary.warnings, information: summary.information }, failOn, maxWarnings);
     if (format === 'json') {
       process.stdout.write(`${JSON.stringify({ summary, diagnostics: rows }, null, 2)}\n`);
+    } else if (format === 'sarif') {
+      process.stdout.write(`${JSON.stringify(sarifLog(rows, process.cwd()), null, 2)}\n`);
+    } else if (format === 'github') {
+      for (const r of rows) process.stdout.write(`${githubCommand(r)}\n`);
     } else {
-      for (const r of rows) process.stdout.write(`${r.path}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
-      const notices = summary.information + summary.hints - hidden;
-      const hiddenNote = hidden > 0 ? `; ${hidden} hint${hidden === 1 ? '' : 's'} not shown (--hints shows them)` : '';
-      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${notices} notices${hiddenNote}.\n`);
+      for (const r of rows) process.stdout.write(`${textLine(r)}\n`);
+      const hints = hidden > 0 ? `${plural(hidden, 'hint')} not shown (--hints shows them)` : plural(summary.hints, 'hint');
+      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
     }
-    return summary.errors > 0 ? 1 : 0;
+    if (failed) process.stderr.write(`counterpoint check failed: ${failed}.\n`);
+    return failed ? 1 : 0;
   },
 };

@@ -12,6 +12,8 @@ export interface CliCommand {
   name: string;
   /** Usage lines for --help, without the leading `counterpoint `. */
   usage: string[];
+  /** What `counterpoint <name> --help` prints after the usage: the options and exit codes explained. */
+  help?: string[];
   /** Allowed --format values; the first is the default. */
   formats?: string[];
   /** Options that take a value (`--out file`). */

@@ -4,6 +4,7 @@ import { describeImport, hasFrontmatter, importArticle } from '../import/importA
 import { readNote } from '../node/files';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
+import { plural } from '../render/plural';
 
 const RAW_TEXT = /\.(txt|text|md|markdown)$/i;
 
@@ -60,9 +61,9 @@ export const importCommand: CliCommand = {
         continue;
       }
       written++;
-      process.stdout.write(`wrote ${shown(target)} from ${shown(file)}: ${imported.hints.length} hint${imported.hints.length === 1 ? '' : 's'} (${describeImport(imported)})\n`);
+      process.stdout.write(`wrote ${shown(target)} from ${shown(file)}: ${plural(imported.hints.length, 'hint')} (${describeImport(imported)})\n`);
     }
-    process.stdout.write(`${written} note${written === 1 ? '' : 's'} written${failed > 0 ? `, ${failed} not` : ''}.\n`);
+    process.stdout.write(`${plural(written, 'note')} written${failed > 0 ? `, ${failed} not` : ''}.\n`);
     return failed > 0 ? 1 : 0;
   },
 };

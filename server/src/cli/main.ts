@@ -3,16 +3,17 @@ import { checkCommand } from './check';
 import type { CliCommand, CommandArgs } from './command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { initCommand } from './init';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
 
-const COMMANDS: CliCommand[] = [checkCommand, reportCommand, exportCommand, importCommand];
+const COMMANDS: CliCommand[] = [initCommand, checkCommand, reportCommand, exportCommand, importCommand];
 
 function usage(): string {
   return [
     'Usage:',
     ...COMMANDS.flatMap((command) => command.usage.map((line) => `  counterpoint ${line}`)),
-    '  counterpoint --help | --version',
+    '  counterpoint <command> --help | --help | --version',
     '',
     'The folder defaults to the current one. Its counterpoint.yaml, if any, sets the folders,',
     "the perspectives and the rules' severities.",
@@ -49,9 +50,21 @@ function parseArgs(argv: string[]): { command: CliCommand; args: CommandArgs } |
   return { command, args };
 }
 
+/** `counterpoint <command> --help`: the command's usage, then what its options do. */
+function commandHelp(command: CliCommand): string {
+  return [
+    'Usage:',
+    ...command.usage.map((line) => `  counterpoint ${line}`),
+    ...(command.help ? ['', ...command.help] : []),
+  ].join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${usage()}\n`);
+  const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
+  if (wantsHelp) {
+    const name = argv[0] === 'help' ? argv[1] : argv[0];
+    const command = COMMANDS.find((c) => c.name === name);
+    process.stdout.write(`${command ? commandHelp(command) : usage()}\n`);
     return 0;
   }
   if (argv.includes('--version')) {

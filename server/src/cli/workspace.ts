@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { type ConfigProblem } from '../model/config';
-import { Workspace } from '../model/workspace';
+import type { Workspace } from '../model/workspace';
+import { createWorkspace } from '../rules/registry';
 import { findNotes, loadConfig, readNoteSync, uriOfPath } from '../node/files';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
@@ -20,7 +21,7 @@ export async function loadFolder(folder: string): Promise<LoadedFolder> {
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`${folder} is not a folder.`);
   const loaded = await loadConfig(root);
-  const workspace = new Workspace([uriOfPath(root)], loaded.config);
+  const workspace = createWorkspace([uriOfPath(root)], loaded.config);
   const files = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
   const showProgress = process.stderr.isTTY && files.length > 200;
   const texts: [string, string][] = [];

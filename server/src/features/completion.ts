@@ -8,9 +8,10 @@ import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
 import { type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 import { escapeMarkdown } from '../render/markdownText';
+import { plural } from '../render/plural';
 
-// `[` for `[[`, `=` for attribute values, `:` and ` ` for frontmatter values.
-export const COMPLETION_TRIGGER_CHARACTERS = ['[', '=', ':', ' '];
+// `[` for `[[`, `{` and ` ` for attribute names, `=` for attribute values, `:` and ` ` for frontmatter values.
+export const COMPLETION_TRIGGER_CHARACTERS = ['[', '{', '=', ':', ' '];
 
 const STANCE_MEANINGS: Record<Stance, string> = {
   asserts: 'The outlet states the claim in its own voice. This is the default when no stance is given.',
@@ -30,6 +31,7 @@ const ACTOR_KIND_MEANINGS: Record<(typeof ACTOR_KINDS)[number], string> = {
 type CompletionSite =
   | { kind: 'wiki-link'; replace: Span; closed: boolean }
   | { kind: 'attribute'; name: string; replace: Span }
+  | { kind: 'attribute-name'; present: ReadonlySet<string>; replace: Span; open: number }
   | { kind: 'frontmatter'; key: string; replace: Span; needsSpace: boolean };
 
 /**
@@ -52,6 +54,8 @@ export function provideCompletions(ctx: FeatureContext, uri: string, position: P
       if (site.name === 'claim') return claimKeyItems(ctx, uri, offset, range);
       if (site.name === 'stance') return stanceItems(range);
       return [];
+    case 'attribute-name':
+      return attributeNameItems(site.present, range);
     case 'frontmatter':
       return frontmatterItems(ctx, note, site.key, range, site.needsSpace ? ' ' : '');
   }
@@ -64,9 +68,9 @@ function completionSite(note: Note, offset: number): CompletionSite | undefined 
   const before = note.text.slice(lineStart, offset);
   const after = note.text.slice(offset, lineEnd);
   if (inFrontmatter(note, offset)) return frontmatterSite(note, offset, before, after);
-  const site = wikiLinkSite(offset, before, after) ?? attributeSite(offset, before, after);
-  // The character just before the replaced text (`[` or `=`) must be in prose, not in code.
-  return site && inBlock(note, site.replace.start - 1) ? site : undefined;
+  const site = wikiLinkSite(offset, before, after) ?? attributeSite(offset, before, after) ?? attributeNameSite(offset, before, after);
+  // The character just before the replaced text (`[` or `=`; for an attribute name, the block's `{`) must be in prose, not in code.
+  return site && inBlock(note, site.kind === 'attribute-name' ? site.open : site.replace.start - 1) ? site : undefined;
 }
 
 /** Between the fences of the frontmatter; an unclosed block counts, since it is being written. */
@@ -109,6 +113,41 @@ function attributeSite(offset: number, before: string, after: string): Completio
   if (!value) return undefined;
   const rest = /^[^\s"'{}]*/.exec(after)![0];
   return { kind: 'attribute', name: value[1], replace: { start: offset - value[2].length, end: offset + rest.length } };
+}
+
+/** A new item of a claim's attribute block: right after `]{` or a blank in it, with at most a partial name typed. */
+function attributeNameSite(offset: number, before: string, after: string): CompletionSite | undefined {
+  const block = /\]\{([^{}]*)$/.exec(before);
+  if (!block) return undefined;
+  const partial = /(?:^|[ \t])([.\w-]*)$/.exec(block[1]);
+  if (!partial) return undefined;
+  const rest = /^[.\w-]*/.exec(after)![0];
+  const close = after.indexOf('}');
+  const items = `${block[1].slice(0, block[1].length - partial[1].length)} ${close >= 0 ? after.slice(rest.length, close) : ''}`;
+  const present = new Set(items.split(/[ \t]+/).map((item) => (item.startsWith('.') ? item : item.split('=')[0])).filter(Boolean));
+  return { kind: 'attribute-name', present, replace: { start: offset - partial[1].length, end: offset + rest.length }, open: offset - block[1].length - 1 };
+}
+
+const ATTRIBUTE_NAME_MEANINGS: [insert: string, meaning: string][] = [
+  ['claim=', 'The claim key: every note that carries this proposition uses the same key.'],
+  ['by=', 'The claimant: the actor who makes the claim. Leave it out when the outlet says it in its own voice.'],
+  ['stance=', 'The claimant\'s position: `asserts`, `reports`, `disputes` or `qualifies`.'],
+  ['counter=', 'A counter-source outside the workspace: an `http(s)://` address.'],
+  ['.single-source', 'Marks this occurrence as knowingly single-source: it needs no counter-source.'],
+];
+
+/** The claim attributes not yet in the block, in the order they are usually written. */
+function attributeNameItems(present: ReadonlySet<string>, range: Range): CompletionItem[] {
+  return ATTRIBUTE_NAME_MEANINGS
+    .filter(([insert]) => !present.has(insert.replace(/=$/, '')))
+    .map(([insert, meaning], index) => ({
+      label: insert,
+      kind: insert.startsWith('.') ? CompletionItemKind.Keyword : CompletionItemKind.Property,
+      detail: 'claim attribute',
+      documentation: { kind: MarkupKind.Markdown, value: meaning },
+      sortText: String(index),
+      textEdit: { range, newText: insert },
+    }));
 }
 
 function actorItems(ctx: FeatureContext, range: Range, suffix: string): CompletionItem[] {
@@ -172,7 +211,7 @@ function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: 
       item: {
         label: key,
         kind: CompletionItemKind.EnumMember,
-        detail: `“${proposition(occurrences[0])}” · ${notes} ${notes === 1 ? 'source' : 'sources'} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
+        detail: `“${proposition(occurrences[0])}” · ${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
         documentation: { kind: MarkupKind.Markdown, value: escapeMarkdown(describeSources(occurrences)) },
         textEdit: { range, newText: key },
       },

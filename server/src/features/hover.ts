@@ -2,14 +2,15 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
-import { claimStatus, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
+import { claimStatus, counterSourceVerdict, sourceCounts, statusOf, verdictLabel, worstVerdict, type ClaimOccurrence, type ClaimStatus, type CounterSourceVerdict } from '../rules/counterSource';
+import { plural } from '../render/plural';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText, sentenceAround } from '../syntax/sentences';
 import { type Span } from '../syntax/text';
-import { counterSourceVerdict, plural, sourceCounts, verdictLabel, worstVerdict, type CounterSourceVerdict } from './codeLens';
 import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
-import { escapeMarkdown, fileLink, truncate } from '../render/markdownText';
+import { escapeMarkdown, fileLink } from '../render/markdownText';
+import { shorten } from '../syntax/sanitize';
 
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */
@@ -237,7 +238,7 @@ function claimHover(ctx: FeatureContext, note: Note, claim: ClaimSpan, token: Ca
   if (!claim.key) return undefined;
   const { workspace } = ctx;
   const blocks = [`**Claim ${escapeMarkdown(claim.key)}**${claimantText(workspace, claim)}`];
-  const status = workspace.statusOf(note.uri, claim);
+  const status = statusOf(workspace, note.uri, claim);
   const all = status?.occurrences ?? workspace.occurrences(claim.key);
   blocks.push(status ? statusLines(status, all).join('  \n') : notCountedLine(note, claim));
 
@@ -328,7 +329,7 @@ function groupOf(note: Note): string {
 function quote(note: Note, span: Span): string {
   // The hover puts the text in quotation marks itself; the source's own marks at the ends would double them.
   const text = plainText(note.text, span, note.wikiLinks, note.claims).replace(/^["“”«»„]+|["“”«»„]+$/g, '');
-  return escapeMarkdown(truncate(text, QUOTE_LENGTH));
+  return escapeMarkdown(shorten(text, QUOTE_LENGTH));
 }
 
 /** The sentence around a mention, starting shortly before it when the sentence is long, so the quote shows the mention. */

@@ -6,6 +6,7 @@ import { noteStem } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
 import type { FeatureContext } from './context';
 import { claimsWithKey } from './references';
+import { plural } from '../render/plural';
 
 export type RenameRefusal = { error: string };
 
@@ -176,7 +177,7 @@ function renameClaimKey(ctx: FeatureContext, key: string, newKey: string): Works
     const notes = [...existing];
     const list = notes.slice(0, 3).join(', ') + (notes.length > 3 ? `, and ${notes.length - 3} more` : '');
     return {
-      error: `The claim key \`${newKey}\` already exists in ${notes.length} ${notes.length === 1 ? 'note' : 'notes'} (${list}). ` +
+      error: `The claim key \`${newKey}\` already exists in ${plural(notes.length, 'note')} (${list}). ` +
         'Renaming onto it would merge two claims; if they are the same claim, change the `claim=` values by hand.',
     };
   }

@@ -5,7 +5,8 @@ import { type Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
 import type { Cancellation, FeatureContext } from './context';
-import { truncate } from '../render/markdownText';
+import { shorten } from '../syntax/sanitize';
+import { plural } from '../render/plural';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const CLAIM_DETAIL_LENGTH = 80;
@@ -125,7 +126,7 @@ function headingName(note: Note, heading: Heading): string {
 
 function claimSymbol(note: Note, claim: ClaimSpan): DocumentSymbol {
   const text = plainText(note.text, claim.textSpan, note.wikiLinks, note.claims);
-  return symbol(note, claim.key ?? '(claim without key)', CLAIM_SYMBOL_KIND, claim.span, claim.keySpan ?? claim.span, truncate(text, CLAIM_DETAIL_LENGTH));
+  return symbol(note, claim.key ?? '(claim without key)', CLAIM_SYMBOL_KIND, claim.span, claim.keySpan ?? claim.span, shorten(text, CLAIM_DETAIL_LENGTH));
 }
 
 function actorsGroup(ctx: FeatureContext, note: Note, ownId: string | undefined): DocumentSymbol | undefined {
@@ -143,12 +144,12 @@ function actorsGroup(ctx: FeatureContext, note: Note, ownId: string | undefined)
     if (!actor) continue;
     const whole = { start: spans[0].start, end: spans[spans.length - 1].end };
     group = group ? { start: Math.min(group.start, whole.start), end: Math.max(group.end, whole.end) } : whole;
-    const count = `${spans.length} ${spans.length === 1 ? 'mention' : 'mentions'}`;
+    const count = plural(spans.length, 'mention');
     children.push(symbol(note, actor.meta.name || actor.id, actorSymbolKind(actor.meta.kind), whole, spans[0], count));
   }
   if (!group) return undefined;
   children.sort((a, b) => a.name.localeCompare(b.name));
-  return symbol(note, 'Actors', SymbolKind.Namespace, group, { start: group.start, end: group.start }, `${children.length} ${children.length === 1 ? 'actor' : 'actors'}`, children);
+  return symbol(note, 'Actors', SymbolKind.Namespace, group, { start: group.start, end: group.start }, plural(children.length, 'actor'), children);
 }
 
 interface Candidate {
@@ -181,7 +182,7 @@ export function provideWorkspaceSymbols(ctx: FeatureContext, query: string, toke
       symbol: {
         name: key,
         kind: CLAIM_SYMBOL_KIND,
-        containerName: `claim in ${notes} ${notes === 1 ? 'article' : 'articles'}`,
+        containerName: `claim in ${plural(notes, 'article')}`,
         location: { uri: first.note.uri, range: first.note.lines.rangeOf(first.claim.keySpan ?? first.claim.span) },
       },
     });

@@ -4,13 +4,15 @@
 // at the end, and names and reported speech the importer cannot decide on become hints (`actor.candidate`,
 // `claim.candidate`) once the note is in the workspace.
 import { AliasMatcher } from '../model/aliases';
-import type { CoreDiagnostic } from '../syntax/diagnostics';
 import { parseFrontmatter } from '../syntax/frontmatter';
+import { stripUnsafe } from '../syntax/sanitize';
 import { parseBody } from '../syntax/markdown';
 import { isIsoDate } from '../syntax/note';
 import { sentenceAround } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
-import { Workspace, actorNames } from '../model/workspace';
+import { actorNames, type Workspace } from '../model/workspace';
+import { createWorkspace, noteDiagnostics, type Diagnostic } from '../rules/registry';
+import { plural } from '../render/plural';
 
 export interface ImportOptions {
   /** The file the text comes from, named in the note's closing comment. */
@@ -36,7 +38,7 @@ export interface ImportedArticle {
   /** How many wiki links to known actors were written. */
   linked: number;
   /** The diagnostics the note will have in the workspace: the fields to fill in, and the hints to accept or dismiss. */
-  hints: CoreDiagnostic[];
+  hints: Diagnostic[];
 }
 
 /** Whether a text is already a note (it has frontmatter), which `importArticle` must not be given. */
@@ -67,11 +69,11 @@ export function importArticle(text: string, workspace: Workspace, options: Impor
 /** What is left to do on an imported note, in one line: "fill in outlet, perspective; 3 actor candidates, 7 claim candidates to review; 12 links to known actors". */
 export function describeImport(imported: ImportedArticle): string {
   const parts: string[] = [];
-  const missing = imported.hints.filter((h) => h.code === 'article.missing-field').map((h) => String(h.data?.field));
+  const missing = imported.hints.flatMap((h) => (h.code === 'article.missing-field' && h.data ? [h.data.field] : []));
   if (missing.length > 0) parts.push(`fill in ${missing.join(', ')}`);
   const count = (code: string, one: string) => {
     const n = imported.hints.filter((h) => h.code === code).length;
-    return n === 0 ? undefined : `${n} ${one}${n === 1 ? '' : 's'}`;
+    return n === 0 ? undefined : plural(n, one);
   };
   const review = [count('actor.candidate', 'actor candidate'), count('claim.candidate', 'claim candidate'), count('alias.near-match', 'near spelling of an actor')]
     .filter((part): part is string => part !== undefined);
@@ -84,10 +86,7 @@ export function describeImport(imported: ImportedArticle): string {
 
 /** Line ends made `\n`; control characters and bidi overrides dropped (they can disguise markup); blanks at line ends trimmed. */
 function cleanText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+  return stripUnsafe(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
     .replace(/[ \t\u00a0]+$/gm, '');
 }
 
@@ -412,11 +411,11 @@ const SCRATCH_ROOT = 'counterpoint-import:/workspace';
 /** A copy of each workspace's actor notes, to see the imported note as its workspace will: rebuilt when the registry changes. */
 const scratchWorkspaces = new WeakMap<Workspace, { generation: number; config: object; scratch: Workspace }>();
 
-function diagnosticsInWorkspace(workspace: Workspace, path: string, markdown: string): CoreDiagnostic[] {
+function diagnosticsInWorkspace(workspace: Workspace, path: string, markdown: string): Diagnostic[] {
   const generation = workspace.registryGeneration;
   let entry = scratchWorkspaces.get(workspace);
   if (!entry || entry.generation !== generation || entry.config !== workspace.configuration) {
-    const scratch = new Workspace([SCRATCH_ROOT], workspace.configuration);
+    const scratch = createWorkspace([SCRATCH_ROOT], workspace.configuration);
     const actors = workspace.actors().map((actor) => actor.note);
     scratch.batch(() => {
       for (const note of actors) scratch.upsert(`${SCRATCH_ROOT}/${encodePath(note.path)}`, note.text);
@@ -426,7 +425,7 @@ function diagnosticsInWorkspace(workspace: Workspace, path: string, markdown: st
   }
   const uri = `${SCRATCH_ROOT}/${encodePath(path)}`;
   entry.scratch.upsert(uri, markdown);
-  const diagnostics = entry.scratch.diagnostics(uri);
+  const diagnostics = noteDiagnostics(entry.scratch, uri);
   entry.scratch.remove(uri);
   return diagnostics;
 }

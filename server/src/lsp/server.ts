@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   FileChangeType,
   ResponseError,
   ErrorCodes,
@@ -15,13 +14,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, defaultConfig, type WorkspaceConfig } from '../model/config';
-import { Workspace } from '../model/workspace';
+import { createWorkspace } from '../rules/registry';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureContext } from '../features/context';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { SEMANTIC_TOKENS_LEGEND } from '../features/semanticTokens';
 import { createLanguageService, type LanguageService } from '../languageService';
 import { canonicalUri, findNotes, isInsideFolders, isNoteFile, loadConfig, pathOfUri, readNote, readNoteSync, uriOfPath } from '../node/files';
-import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
+import { ClaimMatrixRequest, ImportArticleRequest, IndexStatusNotification, MemoryUsageRequest, NewWorkspaceFilesRequest, ReindexRequest, type MemoryUsage } from '../../../shared/src/protocol';
 import { mergeConfig, resolveSettings, type ResolvedSettings } from './settings';
 
 /**
@@ -42,7 +41,7 @@ const PUBLISH_SLICE_MS = 8;
  */
 export class CounterpointServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly workspace = new Workspace();
+  private readonly workspace = createWorkspace();
   private readonly context: FeatureContext;
   private readonly service: LanguageService;
   private roots: string[] = [];
@@ -107,6 +106,7 @@ export class CounterpointServer {
     connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
+    connection.onRequest(NewWorkspaceFilesRequest, () => service.newWorkspaceFiles());
 
     documents.listen(connection);
     connection.listen();
@@ -280,13 +280,7 @@ export class CounterpointServer {
     const fileSetsPerspectives = loaded.text !== undefined && /^perspectives\s*:/m.test(loaded.text);
     await this.connection.sendDiagnostics({
       uri: this.configFileUri,
-      diagnostics: loaded.problems.map((problem) => ({
-        range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: Number.MAX_SAFE_INTEGER } },
-        severity: DiagnosticSeverity.Error,
-        code: 'config.invalid',
-        source: 'counterpoint',
-        message: problem.message,
-      })),
+      diagnostics: this.service.configDiagnostics(loaded.problems),
     });
     for (const problem of loaded.problems) this.warn(`${CONFIG_FILE_NAME}: ${problem.message}`);
     return mergeConfig(loaded.config, fileSetsPerspectives, this.settings);
@@ -401,7 +395,7 @@ export class CounterpointServer {
    */
   private publishWhileIndexing(uri: string): void {
     const document = this.openDocument(uri);
-    const complete = this.service.diagnostics(uri, { hints: true }).filter((d) => d.code !== 'claim.no-counter-source' && d.code !== 'actor.unknown');
+    const complete = this.service.diagnostics(uri, { hints: true, allNotesRead: false });
     void this.connection.sendDiagnostics({ uri: document?.uri ?? uri, version: document?.version, diagnostics: complete });
   }
 

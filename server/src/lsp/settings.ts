@@ -1,4 +1,5 @@
 import { checkRule, type WorkspaceConfig } from '../model/config';
+import { isDiagnosticCode } from '../rules/registry';
 import { type SeveritySetting } from '../syntax/diagnostics';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from '../features/context';
 
@@ -39,7 +40,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   if (settings.rules !== undefined && settings.rules !== null) {
     if (typeof settings.rules === 'object' && !Array.isArray(settings.rules)) {
       for (const [code, value] of Object.entries(settings.rules as Record<string, unknown>)) {
-        const problem = checkRule(code, value);
+        const problem = checkRule(code, value, isDiagnosticCode);
         if (problem) problems.push(`counterpoint.rules: ${problem}`);
         else rules[code] = value as SeveritySetting;
       }

@@ -1,5 +1,5 @@
 import * as yaml from 'js-yaml';
-import { isDiagnosticCode, type SeveritySetting } from '../syntax/diagnostics';
+import type { SeveritySetting } from '../syntax/diagnostics';
 
 export const CONFIG_FILE_NAME = 'counterpoint.yaml';
 
@@ -36,11 +36,14 @@ export interface ConfigProblem {
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
+/** Whether a string is a diagnostic code: the model knows no rule, so the rule registry is asked (rules/registry.ts). */
+export type IsRuleCode = (code: string) => boolean;
+
 /**
  * Reads `counterpoint.yaml`. Anything invalid is reported and replaced by its default,
  * so a bad config never stops the rest from working.
  */
-export function parseConfig(text: string, base: WorkspaceConfig = defaultConfig()): { config: WorkspaceConfig; problems: ConfigProblem[] } {
+export function parseConfig(text: string, isRuleCode: IsRuleCode, base: WorkspaceConfig = defaultConfig()): { config: WorkspaceConfig; problems: ConfigProblem[] } {
   const config: WorkspaceConfig = { ...base, rules: { ...base.rules } };
   const problems: ConfigProblem[] = [];
   let data: unknown;
@@ -73,7 +76,7 @@ export function parseConfig(text: string, base: WorkspaceConfig = defaultConfig(
     const rules = record.rules;
     if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
       for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
-        const problem = checkRule(code, value);
+        const problem = checkRule(code, value, isRuleCode);
         if (problem) problems.push({ message: problem, line: lineOf(code) });
         else config.rules[code] = value as SeveritySetting;
       }
@@ -90,8 +93,8 @@ export function parseConfig(text: string, base: WorkspaceConfig = defaultConfig(
 }
 
 /** Validates one rule severity; returns a message when it is not usable. */
-export function checkRule(code: string, value: unknown): string | undefined {
-  if (!isDiagnosticCode(code)) return `Unknown diagnostic code \`${code}\`; it is ignored.`;
+export function checkRule(code: string, value: unknown, isRuleCode: IsRuleCode): string | undefined {
+  if (!isRuleCode(code)) return `Unknown diagnostic code \`${code}\`; it is ignored.`;
   if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
     return `The severity of \`${code}\` must be one of ${SEVERITIES.join(', ')}; keeping its default.`;
   }

@@ -1,11 +1,8 @@
-import { aliasNearMatchDiagnostics, aliasNearMatches } from '../analysis/aliasDiscovery';
 import { AliasMatcher } from './aliases';
-import { defaultConfig, type WorkspaceConfig } from './config';
-import { claimStatus, noCounterSourceMessage, outletKey, type ClaimOccurrence, type ClaimStatus } from '../rules/counterSource';
-import { applySeverities, diagnostic, DIAGNOSTIC_CODES, type CoreDiagnostic, type DiagnosticCode } from '../syntax/diagnostics';
-import { candidateHints } from '../analysis/importHints';
+import type { WorkspaceConfig } from './config';
 import type { ClaimSpan } from '../syntax/markdown';
 import { compactNote, forgetNote, isCompact } from './compactNote';
+import { DependencyIndex, type NoteDependency } from './dependencies';
 import { MentionTable, type Mention } from './mentionTable';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from '../syntax/note';
 import { normalizeName } from '../syntax/text';
@@ -24,13 +21,11 @@ export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
-export interface DiagnosticsOptions {
-  /**
-   * Whether to work out the hint-level suggestions (alias near-matches, candidate actors and claims). They are for the
-   * note being edited: an editor passes false for closed notes, which then get them only where a rule raises one
-   * above a hint. Default true.
-   */
-  hints?: boolean;
+/** One claim span of one article, under its key. */
+export interface ClaimOccurrence {
+  key: string;
+  note: Note;
+  claim: ClaimSpan;
 }
 
 export interface UpdateResult {
@@ -42,6 +37,8 @@ export interface UpdateResult {
  * The workspace model: every note parsed once, and the maps between them kept current
  * from each note's delta. Updating a note re-parses that note only; only a change to the
  * actor registry (an actor's id, name or aliases) re-resolves mentions everywhere.
+ * It knows no rule: which other notes an edit affects comes from the dependencies the rules
+ * declare, handed to it at construction (see dependencies.ts).
  */
 export class Workspace {
   private readonly notesByUri = new Map<string, Note>();
@@ -71,11 +68,15 @@ export class Workspace {
   /** Every note that writes a `claim=` key, valid or not, in any folder: what references and rename edit. */
   private readonly notesWritingClaimKey = new Map<string, Set<string>>();
   private readonly notesByStem = new Map<string, Set<string>>();
-  private readonly notesByLinkTarget = new Map<string, Set<string>>();
+  private readonly dependencyIndex: DependencyIndex;
+  /** Per parsed note, its valid claims by key: a note with many keys is not scanned once per key. */
+  private readonly validClaimsByKey = new WeakMap<Note, Map<string, ClaimSpan[]>>();
 
-  constructor(roots: string[] = [], config: WorkspaceConfig = defaultConfig()) {
+  /** `dependencies`: what the rules read of other notes (rules/registry.ts), from which `upsert` tells what an edit affects. */
+  constructor(roots: string[], config: WorkspaceConfig, dependencies: readonly NoteDependency[]) {
     this.roots = roots.map(withSlash);
     this.config = config;
+    this.dependencyIndex = new DependencyIndex(dependencies);
   }
 
   get configuration(): WorkspaceConfig {
@@ -112,7 +113,7 @@ export class Workspace {
     this.notesByClaimKey.clear();
     this.notesWritingClaimKey.clear();
     this.notesByStem.clear();
-    this.notesByLinkTarget.clear();
+    this.dependencyIndex.clear();
     this.actorsById.clear();
     this.actorsByName.clear();
     this.matcher = new AliasMatcher();
@@ -150,23 +151,14 @@ export class Workspace {
     const parsed = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
     const note = options.keepText ? parsed : compactNote(parsed);
     const affected = new Set<string>([uri]);
-    const collect = options.collectAffected !== false && this.batchDepth === 0;
-    if (collect) {
-      this.collectClaimNeighbours(previous, note, affected);
-      if (!previous) this.collectLinkers(note, affected);
-    }
-
     if (previous) this.unindex(previous);
     this.notesByUri.set(uri, note);
     this.index(note);
+    if (options.collectAffected !== false && this.batchDepth === 0) this.dependencyIndex.collectAffected(previous, note, affected);
     if (this.batchDepth > 0) return { affected };
 
     const registryChanged = (previous?.kind === 'actor' || note.kind === 'actor') && this.rebuildRegistry();
-    if (registryChanged) {
-      if (collect) for (const other of this.notesByUri.keys()) affected.add(other);
-    } else {
-      this.resolveMentions(note, text);
-    }
+    if (!registryChanged) this.resolveMentions(note, text);
     return { affected };
   }
 
@@ -174,13 +166,12 @@ export class Workspace {
     const previous = this.notesByUri.get(uri);
     const affected = new Set<string>();
     if (!previous) return { affected };
-    this.collectClaimNeighbours(previous, undefined, affected);
-    this.collectLinkers(previous, affected);
     this.unindex(previous);
     this.unindexMentions(uri);
     this.notesByUri.delete(uri);
+    this.dependencyIndex.collectAffected(previous, undefined, affected);
     affected.delete(uri);
-    if (previous.kind === 'actor' && this.rebuildRegistry()) for (const other of this.notesByUri.keys()) affected.add(other);
+    if (previous.kind === 'actor') this.rebuildRegistry();
     return { affected };
   }
 
@@ -200,7 +191,7 @@ export class Workspace {
 
   private index(note: Note): void {
     addTo(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
-    for (const link of note.wikiLinks) addTo(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
+    this.dependencyIndex.add(note);
     for (const claim of note.claims) {
       if (!claim.key) continue;
       addTo(this.notesWritingClaimKey, claim.key, note.uri);
@@ -211,7 +202,7 @@ export class Workspace {
   private unindex(note: Note): void {
     forgetNote(note);
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
-    for (const link of note.wikiLinks) removeFrom(this.notesByLinkTarget, stemOfTarget(link.target), note.uri);
+    this.dependencyIndex.remove(note);
     for (const claim of note.claims) {
       if (!claim.key) continue;
       removeFrom(this.notesByClaimKey, claim.key, note.uri);
@@ -219,26 +210,6 @@ export class Workspace {
     }
     // A note's mentions are not dropped here: the upsert that replaces it resolves them again against the old ones
     // (so that typing leaves the other notes' lists alone), or a registry rebuild replaces them all; `remove` drops them.
-  }
-
-  /** Other articles whose counter-source status may change with this edit. */
-  private collectClaimNeighbours(before: Note | undefined, after: Note | undefined, affected: Set<string>): void {
-    const signature = (note: Note | undefined) =>
-      note?.kind === 'article'
-        ? `${outletKey(note)}|${note.article?.perspective ?? ''}|${note.claims.filter((c) => c.valid).map((c) => `${c.key}:${c.stance === 'disputes'}`).sort().join(',')}`
-        : '';
-    if (signature(before) === signature(after)) return;
-    for (const note of [before, after]) {
-      for (const claim of note?.claims ?? []) {
-        if (!claim.key) continue;
-        for (const uri of this.notesByClaimKey.get(claim.key) ?? []) affected.add(uri);
-      }
-    }
-  }
-
-  /** Notes whose wiki links may resolve differently now that this note appears or goes. */
-  private collectLinkers(note: Note, affected: Set<string>): void {
-    for (const uri of this.notesByLinkTarget.get(noteStem(note.path).toLowerCase()) ?? []) affected.add(uri);
   }
 
   /**
@@ -464,102 +435,35 @@ export class Workspace {
     for (const uri of [...(this.notesByClaimKey.get(key) ?? [])].sort()) {
       const note = this.notesByUri.get(uri);
       if (!note) continue;
-      for (const claim of validClaimsByKey(note).get(key) ?? []) result.push({ key, note, claim });
+      for (const claim of this.claimsByKey(note).get(key) ?? []) result.push({ key, note, claim });
     }
     return result;
   }
 
-  /** The counter-source status of one claim span, or undefined when it is not in the index. */
-  statusOf(uri: string, claim: ClaimSpan): ClaimStatus | undefined {
-    if (!claim.key || !claim.valid) return undefined;
-    const all = this.occurrences(claim.key);
-    const occurrence = all.find((o) => o.note.uri === uri && o.claim === claim);
-    return occurrence ? claimStatus(occurrence, all) : undefined;
+  /** Every actor note that defines an id, ignoring case, in the order they were indexed: the first one wins. */
+  actorsWithId(id: string): readonly Actor[] {
+    return this.actorsById.get(id.trim().toLowerCase()) ?? [];
   }
 
-  /** Every diagnostic of a note, its own and those that depend on the rest of the workspace, at the configured severities. */
-  diagnostics(uri: string, options: DiagnosticsOptions = {}): CoreDiagnostic[] {
-    const note = this.notesByUri.get(uri);
-    if (!note) return [];
-    const result = [...note.diagnostics, ...this.workspaceDiagnostics(note, options.hints !== false)];
-    result.sort((a, b) => a.span.start - b.span.start);
-    return applySeverities(result, this.config.rules);
+  /** Every actor that an id, name or alias names (spelling folded as by `normalizeName`), in the order they were indexed. */
+  actorsNamed(name: string): readonly Actor[] {
+    return this.actorsByName.get(normalizeName(name)) ?? [];
   }
 
-  private workspaceDiagnostics(note: Note, hints: boolean): CoreDiagnostic[] {
-    const result: CoreDiagnostic[] = [];
-    for (const link of note.wikiLinks) {
-      if (this.resolveActor(link.target) || this.notesNamed(link.target).length > 0) continue;
-      result.push(diagnostic('actor.unknown', link.targetSpan,
-        `No actor or note is called \`${link.target}\`. Create its actor note, or link an existing id or alias.`, { name: link.target }));
+  /** A note's valid claims grouped by key, computed once per parse. */
+  claimsByKey(note: Note): ReadonlyMap<string, readonly ClaimSpan[]> {
+    let byKey = this.validClaimsByKey.get(note);
+    if (!byKey) {
+      byKey = new Map();
+      for (const claim of note.claims) if (claim.valid && claim.key) pushTo(byKey, claim.key, claim);
+      this.validClaimsByKey.set(note, byKey);
     }
-    for (const claim of note.claims) {
-      if (claim.by && claim.bySpan && !this.resolveActor(claim.by)) {
-        result.push(diagnostic('actor.unknown', claim.bySpan,
-          `No actor has the id or alias \`${claim.by}\`. Create its actor note, or use an existing id.`, { name: claim.by }));
-      }
-    }
-    if (note.kind === 'actor' && note.actor) this.registryDiagnostics(note, note.actor, result);
-    if (this.suggestionWanted('alias.near-match', hints)) result.push(...aliasNearMatchDiagnostics(this, note));
-    const actorCandidates = this.suggestionWanted('actor.candidate', hints);
-    const claimCandidates = this.suggestionWanted('claim.candidate', hints);
-    if (note.kind === 'article' && (actorCandidates || claimCandidates)) {
-      const rules = { ...this.config.rules, ...(actorCandidates ? {} : { 'actor.candidate': 'off' as const }), ...(claimCandidates ? {} : { 'claim.candidate': 'off' as const }) };
-      result.push(...candidateHints(note, { mentions: this.mentionsIn(note.uri), nearMatches: aliasNearMatches(this, note), isKnown: (name) => this.resolveActor(name) !== undefined, rules, bareAliases: this.config.bareAliases }));
-    }
-    if (note.kind === 'article') {
-      // Claims of one note that share a key and whether they dispute it share their status and message
-      // (same outlet, same perspective): work them out once, not once per claim.
-      const unsourced = new Map<string, string | undefined>();
-      for (const claim of note.claims) {
-        if (!claim.valid || !claim.key || claim.singleSource || claim.counter !== undefined) continue;
-        const group = `${claim.key}\u0000${claim.stance === 'disputes'}`;
-        if (!unsourced.has(group)) {
-          const all = this.occurrences(claim.key);
-          const occurrence = all.find((o) => o.note === note && o.claim === claim);
-          const status = occurrence && claimStatus(occurrence, all);
-          unsourced.set(group, status && !status.hasCounterSource ? noCounterSourceMessage(status, all) : undefined);
-        }
-        const message = unsourced.get(group);
-        if (message === undefined) continue;
-        result.push(diagnostic('claim.no-counter-source', claim.keySpan ?? claim.span, message, {
-          key: claim.key,
-          outlet: note.article?.outlet,
-          perspective: note.article?.perspective,
-        }));
-      }
-    }
-    return result;
-  }
-
-  /** A suggestion is worked out when hints are asked for, or when a rule makes it more than a hint. */
-  private suggestionWanted(code: DiagnosticCode, hints: boolean): boolean {
-    const severity = this.config.rules[code] ?? DIAGNOSTIC_CODES[code];
-    return hints || (severity !== 'hint' && severity !== 'off');
-  }
-
-  private registryDiagnostics(note: Note, meta: ActorMeta, result: CoreDiagnostic[]): void {
-    const sameId = this.actorsById.get(meta.id.toLowerCase()) ?? [];
-    if (sameId.length > 1) {
-      const others = sameId.filter((a) => a.note !== note);
-      result.push({
-        ...diagnostic('actor.duplicate-id', meta.idSpan ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-          `The actor id \`${meta.id}\` is also defined by ${others.map((a) => a.note.path).join(', ')}; mentions resolve to ${sameId[0].note.path}.`),
-        related: others.map((a) => ({ uri: a.note.uri, span: a.meta.idSpan ?? { start: 0, end: 0 }, message: `\`${meta.id}\` defined here too` })),
-      });
-    }
-    for (const alias of meta.aliases) {
-      const owners = (this.actorsByName.get(normalizeName(alias.value)) ?? []).filter((a) => a.id.toLowerCase() !== meta.id.toLowerCase());
-      if (owners.length === 0) continue;
-      result.push(diagnostic('actor.duplicate-alias', alias.span ?? note.frontmatter?.openFenceSpan ?? { start: 0, end: 0 },
-        `The alias \`${alias.value}\` also names ${owners.map((a) => a.id).join(', ')}; a mention of it resolves to ${this.resolveActor(alias.value)?.id}.`,
-        { alias: alias.value, actors: [meta.id, ...owners.map((a) => a.id)] }));
-    }
+    return byKey;
   }
 }
 
 /** The names an actor is known by: its id, its name and its aliases. */
-export function actorNames(actor: Actor): string[] {
+export function actorNames(actor: Pick<Actor, 'id' | 'meta'>): string[] {
   const names = [actor.id];
   if (actor.meta.name) names.push(actor.meta.name);
   for (const alias of actor.meta.aliases) names.push(alias.value);
@@ -573,21 +477,8 @@ function sameId(written: string, id: string): boolean {
 /** How many notes' mentions are kept as objects: the notes open in an editor, and some. */
 const MENTION_OBJECTS_KEPT = 64;
 
-const claimsByKeyCache = new WeakMap<Note, Map<string, ClaimSpan[]>>();
-
-/** A note's valid claims grouped by key, computed once per parse: a note with many keys is not scanned once per key. */
-function validClaimsByKey(note: Note): Map<string, ClaimSpan[]> {
-  let byKey = claimsByKeyCache.get(note);
-  if (!byKey) {
-    byKey = new Map();
-    for (const claim of note.claims) if (claim.valid && claim.key) pushTo(byKey, claim.key, claim);
-    claimsByKeyCache.set(note, byKey);
-  }
-  return byKey;
-}
-
 /** The file name a wiki-link target names (`[[background/tass.md]]` names tass), as notes are indexed by it. */
-function stemOfTarget(target: string): string {
+export function stemOfTarget(target: string): string {
   return noteStem(target.replace(/\\/g, '/')).toLowerCase();
 }
 

@@ -3,6 +3,7 @@ import { promises as fs, lstatSync, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfig, type ConfigProblem, type WorkspaceConfig } from '../model/config';
+import { isDiagnosticCode } from '../rules/registry';
 
 /** Notes larger than this are skipped with a message rather than read into memory. */
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -137,7 +138,7 @@ export async function loadConfig(root: string, base: WorkspaceConfig = defaultCo
     const problems = read.skipped === VANISHED ? [] : [{ message: `${CONFIG_FILE_NAME} is not read (${read.skipped}); using the defaults.`, line: 0 }];
     return { config: base, problems };
   }
-  return { ...parseConfig(read.text, base), file, text: read.text };
+  return { ...parseConfig(read.text, isDiagnosticCode, base), file, text: read.text };
 }
 
 const VANISHED = 'it no longer exists';

@@ -4,6 +4,7 @@ import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import type { Mention, Workspace } from '../model/workspace';
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
+import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 
 export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
@@ -108,9 +109,16 @@ function cellText(row: MatrixRow, perspective: string, outlet: string): string {
   return cell ? cell.stances.map((s) => STANCE_MARK[s] ?? s).join('/') : '';
 }
 
+/** What an empty matrix says: how to annotate a first claim, and where the format is explained. */
+const EMPTY_MATRIX = [
+  'No claims in this workspace yet.',
+  'Annotate a claim in an article as [the claimed words]{claim=key by=actor stance=asserts}, with the same key in every',
+  `article that carries it; each key becomes a row here. How: ${FORMAT_DOCS_URL}#6-claims`,
+].join('\n');
+
 /** The matrix as a plain-text table for a terminal. */
 export function renderMatrixText(matrix: ClaimMatrixData): string {
-  if (matrix.rows.length === 0) return 'No claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
   const keyWidth = Math.max(5, ...matrix.rows.map((r) => r.key.length + 2));
   const widths = columns.map(({ perspective, outlet }) =>
@@ -135,7 +143,7 @@ export function renderMatrixText(matrix: ClaimMatrixData): string {
 
 /** The matrix as a markdown table; note text never reaches it, only keys, outlets and perspectives, which are escaped. */
 export function renderMatrixMarkdown(matrix: ClaimMatrixData, escape: (text: string) => string): string {
-  if (matrix.rows.length === 0) return '# Claim matrix\n\nNo claims in this workspace yet.\n';
+  if (matrix.rows.length === 0) return `# Claim matrix\n\n${EMPTY_MATRIX}\n`;
   const columns = matrix.perspectives.flatMap(({ perspective, outlets }) => outlets.map((outlet) => ({ perspective, outlet })));
   const lines = [
     '# Claim matrix',

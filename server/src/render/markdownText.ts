@@ -1,4 +1,5 @@
 // Text from notes is untrusted: everything a hover, lens or message shows of it goes through here.
+import { stripUnsafe } from '../syntax/sanitize';
 
 // Markdown punctuation, plus `:` and `@` so that no URL or e-mail address is turned into a link.
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|<>~&:@$]/g;
@@ -8,18 +9,10 @@ const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|<>~&:@$]/g;
  * HTML, emphasis or code fences can come out of it. Line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+  return stripUnsafe(text)
     .replace(/\s+/g, ' ')
     .replace(MARKDOWN_SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
     .replace(/\b(www)\./gi, '$1\\.');
-}
-
-/** Shortens text to about `max` characters at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max * 0.6 ? cut : max)}…`;
 }
 
 /**

@@ -1,85 +1,74 @@
+// What the parser reports about one note. The codes are plain strings here: the rule registry (rules/registry.ts)
+// declares every code Counterpoint reports, these among them, with its default severity and payload, and checks at
+// compile time that it declares each code below.
 import type { Span } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-/** Every diagnostic Counterpoint reports, with its default severity. Codes are stable: tools and configs name them. */
-export const DIAGNOSTIC_CODES = {
-  'frontmatter.missing': 'error',
-  'frontmatter.unclosed': 'error',
-  'frontmatter.yaml': 'error',
-  'frontmatter.language': 'error',
-  'frontmatter.not-mapping': 'error',
-  'frontmatter.duplicate-key': 'warning',
-  'article.missing-field': 'warning',
-  'article.invalid-field': 'warning',
-  'article.invalid-date': 'warning',
-  'article.unknown-perspective': 'warning',
-  'actor.missing-field': 'warning',
-  'actor.invalid-field': 'warning',
-  'actor.unknown': 'warning',
-  'actor.duplicate-id': 'error',
-  'actor.duplicate-alias': 'warning',
-  'alias.near-match': 'hint',
-  'claim.malformed': 'error',
-  'claim.missing-key': 'error',
-  'claim.invalid-key': 'error',
-  'claim.invalid-stance': 'error',
-  'claim.unknown-attribute': 'warning',
-  'claim.empty': 'warning',
-  'claim.outside-article': 'information',
-  'claim.no-counter-source': 'warning',
-  'config.invalid': 'error',
-  'actor.candidate': 'hint',
-  'claim.candidate': 'hint',
-} as const satisfies Record<string, Severity>;
+/** The codes the parser reports while it reads one note (declared by rules/syntax.ts). */
+export type SyntaxCode =
+  | 'frontmatter.missing'
+  | 'frontmatter.unclosed'
+  | 'frontmatter.yaml'
+  | 'frontmatter.language'
+  | 'frontmatter.not-mapping'
+  | 'frontmatter.duplicate-key'
+  | 'article.missing-field'
+  | 'article.invalid-field'
+  | 'article.invalid-date'
+  | 'article.unknown-perspective'
+  | 'actor.missing-field'
+  | 'actor.invalid-field'
+  | 'claim.malformed'
+  | 'claim.missing-key'
+  | 'claim.invalid-key'
+  | 'claim.invalid-stance'
+  | 'claim.unknown-attribute'
+  | 'claim.empty'
+  | 'claim.outside-article';
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
-
-export function isDiagnosticCode(code: string): code is DiagnosticCode {
-  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+/** The payloads of the parser's codes that carry one; the others carry none. */
+export interface SyntaxPayloads {
+  'frontmatter.duplicate-key': { key: string };
+  'article.missing-field': { field: string };
+  'article.unknown-perspective': { perspective: string };
+  'actor.missing-field': { field: string };
 }
 
-/** Payloads that quick fixes read back from a diagnostic's `data`. */
-export interface DiagnosticData {
-  'actor.unknown'?: { name: string };
-  'claim.no-counter-source'?: { key: string; perspective?: string; outlet?: string };
-  'actor.duplicate-alias'?: { alias: string; actors: string[] };
-  'alias.near-match'?: { actorId: string; text: string; alias: string };
-  'article.missing-field'?: { field: string };
-  'actor.candidate'?: { name: string; extends?: string };
-  'claim.candidate'?: { cue: string };
+export type SyntaxPayload<C extends SyntaxCode> = C extends keyof SyntaxPayloads ? SyntaxPayloads[C] : Record<string, never>;
+
+/** A span of another note a diagnostic relates to, e.g. the other definition of a duplicate id. */
+export interface RelatedSpan {
+  uri: string;
+  span: Span;
+  message: string;
 }
 
-export interface CoreDiagnostic {
-  code: DiagnosticCode;
-  severity: Severity;
+/** A problem found, before a severity is given to it (the configured one, or its code's default). */
+export interface Finding<Code extends string = string, Data = unknown> {
+  code: Code;
   message: string;
   span: Span;
   /** Notes the message relates to, e.g. the other occurrences of a duplicate id. */
-  related?: { uri: string; span: Span; message: string }[];
-  data?: Record<string, unknown>;
+  related?: RelatedSpan[];
+  /** What quick fixes read back: typed per code by the registry. */
+  data?: Data;
 }
 
-export function diagnostic(
-  code: DiagnosticCode,
+/** A finding at its severity: what a host shows. */
+export interface CoreDiagnostic<Code extends string = string, Data = unknown> extends Finding<Code, Data> {
+  severity: Severity;
+}
+
+/** One of the parser's findings; its payload, where its code has one, is required and typed. */
+export type SyntaxFinding = { [C in SyntaxCode]: Finding<C, SyntaxPayload<C>> }[SyntaxCode];
+
+export function diagnostic<C extends SyntaxCode>(
+  code: C,
   span: Span,
   message: string,
-  data?: Record<string, unknown>,
-): CoreDiagnostic {
-  return { code, severity: DIAGNOSTIC_CODES[code], message, span, ...(data ? { data } : {}) };
-}
-
-/** Applies configured severities; a rule set to `off` drops its diagnostics. */
-export function applySeverities(
-  diagnostics: CoreDiagnostic[],
-  rules: Readonly<Record<string, SeveritySetting>>,
-): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
-  for (const d of diagnostics) {
-    const setting = rules[d.code];
-    if (setting === 'off') continue;
-    result.push(setting ? { ...d, severity: setting } : d);
-  }
-  return result;
+  ...data: C extends keyof SyntaxPayloads ? [SyntaxPayloads[C]] : []
+): SyntaxFinding {
+  return { code, message, span, ...(data.length > 0 ? { data: data[0] } : {}) } as SyntaxFinding;
 }

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
-import { diagnostic, type CoreDiagnostic } from './diagnostics';
+import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { detached, type Span } from './text';
 
 export interface FrontmatterItem {
@@ -30,7 +30,7 @@ export interface FrontmatterResult {
   frontmatter?: Frontmatter;
   /** Where the note's body starts. */
   bodyStart: number;
-  diagnostics: CoreDiagnostic[];
+  diagnostics: SyntaxFinding[];
 }
 
 /** Fence languages gray-matter would evaluate as code; we never hand them to it. */
@@ -46,7 +46,7 @@ const refuseEngine = () => {
  * the block as YAML data only, with its cache bypassed (options are always passed).
  */
 export function parseFrontmatter(text: string): FrontmatterResult {
-  const diagnostics: CoreDiagnostic[] = [];
+  const diagnostics: SyntaxFinding[] = [];
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstLineEnd = lineEndAt(text, start);
   const firstLine = text.slice(start, firstLineEnd);

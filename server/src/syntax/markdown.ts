@@ -1,4 +1,4 @@
-import { diagnostic, type CoreDiagnostic } from './diagnostics';
+import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { lineEndAt, nextLineStart } from './frontmatter';
 import { detached, isBlank, type Span } from './text';
 
@@ -60,7 +60,7 @@ export interface MarkdownBody {
   blocks: Span[];
   /** Stretches of prose where bare aliases count: no code, URLs, link targets, attribute blocks or wiki links. */
   prose: Span[];
-  diagnostics: CoreDiagnostic[];
+  diagnostics: SyntaxFinding[];
 }
 
 const CLAIM_KEY = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -342,7 +342,7 @@ function looksLikeClaimAttributes(head: string): boolean {
 }
 
 /** Parses `[text]{attributes}`; returns undefined when the attributes are not Counterpoint's (another Pandoc span). */
-function parseClaim(text: string, open: number, closeBracket: number, closeBrace: number, diagnostics: CoreDiagnostic[]): ClaimSpan | undefined {
+function parseClaim(text: string, open: number, closeBracket: number, closeBrace: number, diagnostics: SyntaxFinding[]): ClaimSpan | undefined {
   const attributesSpan = { start: closeBracket + 1, end: closeBrace + 1 };
   const { attributes, classes, errors } = parseAttributes(text, closeBracket + 2, closeBrace);
   // A claim attribute the parse gave up on (an unclosed quote) still makes it a claim, to be reported.

@@ -1,5 +1,5 @@
 import type { WorkspaceConfig } from '../model/config';
-import { diagnostic, type CoreDiagnostic } from './diagnostics';
+import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
 import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';
 import { LineMap, type Span } from './text';
@@ -54,7 +54,7 @@ export interface Note {
   blocks: Span[];
   prose: Span[];
   /** Diagnostics that depend on this note alone. */
-  diagnostics: CoreDiagnostic[];
+  diagnostics: SyntaxFinding[];
 }
 
 /** The file name without folder and `.md`: the default actor id and the wiki-link name of a note. */

@@ -4,17 +4,19 @@ import { type Actor } from '../../model/workspace';
 import { type Note } from '../../syntax/note';
 import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
-import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
+import type { PayloadOfCode } from '../../rules/registry';
+import type { Found } from './fixes';
+import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
 
 /**
  * Quick fixes for `alias.near-match`: add the spelling to the actor's aliases (so it is a mention everywhere), or
  * link this one occurrence to the actor.
  */
-export function aliasNearMatchActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function aliasNearMatchActions(ctx: FeatureContext, note: Note, found: readonly Found<'alias.near-match'>[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'alias.near-match')) {
-    const match = nearMatchAt(ctx, note, diagnostic);
+  for (const { diagnostic, data } of found) {
+    const match = nearMatchAt(ctx, note, diagnostic, data);
     const actor = match && ctx.workspace.actor(match.actorId);
     if (!match || !actor) continue;
     const alias = match.text.replace(/\s+/g, ' ');
@@ -31,10 +33,7 @@ export function aliasNearMatchActions(ctx: FeatureContext, note: Note, diagnosti
 }
 
 /** The near match a diagnostic points at, if the workspace still finds it there: a stale diagnostic yields nothing. */
-function nearMatchAt(ctx: FeatureContext, note: Note, diagnostic: Diagnostic): NearMatch | undefined {
-  const actorId = dataString(diagnostic, 'actorId');
-  const text = dataString(diagnostic, 'text');
-  if (!actorId || !text) return undefined;
+function nearMatchAt(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, { actorId, text }: PayloadOfCode<'alias.near-match'>): NearMatch | undefined {
   const at = spanOfRange(note, diagnostic.range);
   return aliasNearMatches(ctx.workspace, note).find((m) => m.span.start === at.start && m.span.end === at.end && m.actorId === actorId && m.text === text);
 }

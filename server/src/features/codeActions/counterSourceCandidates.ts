@@ -7,7 +7,8 @@ import type { Note } from '../../syntax/note';
 import { plainText } from '../../syntax/sentences';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import { diagnosticsWithCode, documentEdit, insertAt, titleText } from './shared';
+import type { Found } from './fixes';
+import { documentEdit, insertAt, titleText } from './shared';
 
 /** How many candidate sentences are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -29,15 +30,16 @@ export interface CounterSourceCandidate {
  * counter-source finder), each offered with the stance it takes (a denial as `disputes`, with its speaker as `by=`);
  * after them, each candidate with the other stances, for the analyst who reads it otherwise.
  */
-export function counterSourceActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[], token?: Cancellation): CodeAction[] {
+export function counterSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[], token?: Cancellation): CodeAction[] {
   const preferred: CodeAction[] = [];
   const others: CodeAction[] = [];
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'claim.no-counter-source')) {
-    const claim = claimLackingCounterSource(ctx.workspace, note, diagnostic);
+  for (const one of found) {
+    const { diagnostic } = one;
+    const claim = claimLackingCounterSource(ctx.workspace, note, one);
     if (!claim?.key) continue;
-    const found = counterSourceCandidates(ctx.workspace, note, claim, token);
+    const offers = counterSourceCandidates(ctx.workspace, note, claim, token);
     if (token?.isCancellationRequested) return [];
-    for (const offer of found) {
+    for (const offer of offers) {
       preferred.push(annotateAction(ctx, note, offer, offer.stance, claim.key, diagnostic));
       for (const stance of OFFERED_STANCES) if (stance !== offer.stance) others.push(annotateAction(ctx, note, offer, stance, claim.key, diagnostic));
     }

@@ -3,7 +3,8 @@ import { type Workspace } from '../../model/workspace';
 import { ACTOR_KINDS, noteStem, type Note } from '../../syntax/note';
 import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
-import { dataString, spanOfRange, titleText, touches, workspaceRootOf, yamlScalar } from './shared';
+import type { Found } from './fixes';
+import { spanOfRange, titleText, touches, workspaceRootOf, yamlScalar } from './shared';
 
 /** An unknown actor as written at a diagnostic, with the label when it is a labelled wiki link. */
 interface UnknownActor {
@@ -12,12 +13,11 @@ interface UnknownActor {
 }
 
 /** Quick fix for `actor.unknown`: create the actor's note, filled in from the mention. */
-export function createActorActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function createActorActions(ctx: FeatureContext, note: Note, found: readonly Found<'actor.unknown'>[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.code !== 'actor.unknown') continue;
-    const unknown = unknownActorAt(ctx.workspace, note, diagnostic);
+  for (const { diagnostic, data } of found) {
+    const unknown = unknownActorAt(ctx.workspace, note, diagnostic, data.name);
     if (!unknown) continue;
     const written = unknown.name.includes('/') ? noteStem(unknown.name) : unknown.name;
     const slug = actorSlug(written);
@@ -32,9 +32,8 @@ export function createActorActions(ctx: FeatureContext, note: Note, diagnostics:
  * Reads the diagnostic back: the wiki link or `by=` value it points at must still be there,
  * spelled as `data.name`, and still resolve to nothing.
  */
-function unknownActorAt(workspace: Workspace, note: Note, diagnostic: Diagnostic): UnknownActor | undefined {
-  const name = dataString(diagnostic, 'name');
-  if (!name || workspace.resolveActor(name)) return undefined;
+function unknownActorAt(workspace: Workspace, note: Note, diagnostic: Diagnostic, name: string): UnknownActor | undefined {
+  if (workspace.resolveActor(name)) return undefined;
   const at = spanOfRange(note, diagnostic.range);
   const link = note.wikiLinks.find((l) => l.target === name && touches(l.targetSpan, at));
   if (link) return workspace.notesNamed(name).length > 0 ? undefined : { name, label: link.label || undefined };

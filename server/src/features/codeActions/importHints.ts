@@ -9,26 +9,24 @@ import { normalizeName, type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { appendAliasEdit } from './aliasDiscovery';
 import { createActorNoteAction } from './createActor';
-import { dataString, diagnosticsWithCode, documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
+import { noteDiagnostics } from '../../rules/registry';
+import type { Found } from './fixes';
+import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
 
 /**
  * Quick fixes for the import hints. `actor.candidate`: create the actor note, add the name to the aliases of the
  * actor whose alias it ends with, or dismiss it for this note. `claim.candidate`: annotate the reported words (or
  * the whole sentence) as a claim that reports them, or dismiss it.
  */
-export function importHintActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  return [...actorCandidateActions(ctx, note, diagnostics), ...claimCandidateActions(ctx, note, diagnostics)];
-}
-
 // ---- actor.candidate ----
 
-function actorCandidateActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function actorCandidateActions(ctx: FeatureContext, note: Note, found: readonly Found<'actor.candidate'>[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'actor.candidate')) {
-    const name = currentActorCandidate(ctx.workspace, note, diagnostic);
+  for (const { diagnostic, data } of found) {
+    const name = currentActorCandidate(ctx.workspace, note, diagnostic, data.name);
     if (!name) continue;
     actions.push(createActorNoteAction(ctx, note, diagnostic, name, { name, aliases: [name], kind: guessedKind(name), kindComment: `guessed from the name: ${ACTOR_KINDS.join(' | ')}` }));
-    const extended = dataString(diagnostic, 'extends');
+    const extended = data.extends;
     const actor = extended ? ctx.workspace.actor(extended) : undefined;
     const alias = actor && appendAliasEdit(actor.note, name);
     if (actor && alias) {
@@ -53,11 +51,9 @@ function actorCandidateActions(ctx: FeatureContext, note: Note, diagnostics: rea
 }
 
 /** The name a diagnostic proposes, if the workspace still proposes it there: a stale diagnostic yields nothing. */
-function currentActorCandidate(workspace: Workspace, note: Note, diagnostic: Diagnostic): string | undefined {
-  const name = dataString(diagnostic, 'name');
-  if (!name) return undefined;
+function currentActorCandidate(workspace: Workspace, note: Note, diagnostic: Diagnostic, name: string): string | undefined {
   const at = spanOfRange(note, diagnostic.range);
-  const current = workspace.diagnostics(note.uri).find((d) => d.code === 'actor.candidate' && d.span.start === at.start && d.span.end === at.end && d.data?.name === name);
+  const current = noteDiagnostics(workspace, note.uri).find((d) => d.code === 'actor.candidate' && d.span.start === at.start && d.span.end === at.end && d.data?.name === name);
   return current ? name : undefined;
 }
 
@@ -108,9 +104,8 @@ function appendToListEdit(note: Note, key: string, item: string): TextEdit | und
 
 // ---- claim.candidate ----
 
-function claimCandidateActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function claimCandidateActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.candidate'>[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  const found = diagnosticsWithCode(diagnostics, 'claim.candidate');
   if (found.length === 0) return actions;
   const candidates = claimCandidates(note);
   const mentions = ctx.workspace.mentionsIn(note.uri).filter((m) => m.kind !== 'by');
@@ -120,7 +115,7 @@ function claimCandidateActions(ctx: FeatureContext, note: Note, diagnostics: rea
     isPerson: (id: string) => ctx.workspace.actor(id)?.meta.kind === 'person',
     keyTaken: (key: string) => taken.has(key),
   };
-  for (const diagnostic of found) {
+  for (const { diagnostic } of found) {
     const at = spanOfRange(note, diagnostic.range);
     const candidate = candidates.find((c) => c.span.start === at.start && c.span.end === at.end);
     if (!candidate) continue;

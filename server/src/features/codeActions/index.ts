@@ -1,10 +1,6 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Cancellation, FeatureContext } from '../context';
-import { aliasNearMatchActions } from './aliasDiscovery';
-import { counterSourceActions } from './counterSourceCandidates';
-import { createActorActions } from './createActor';
-import { importHintActions } from './importHints';
-import { markSingleSourceActions } from './markSingleSource';
+import { quickFixes } from './fixes';
 import { spanOfRange } from './shared';
 import { wrapAliasActions } from './wrapAlias';
 
@@ -16,13 +12,6 @@ import { wrapAliasActions } from './wrapAlias';
 export function provideCodeActions(ctx: FeatureContext, uri: string, range: Range, diagnostics: Diagnostic[], token?: Cancellation): CodeAction[] {
   const note = ctx.workspace.getNote(uri);
   if (!note) return [];
-  const actions = [
-    ...createActorActions(ctx, note, diagnostics),
-    ...counterSourceActions(ctx, note, diagnostics, token),
-    ...markSingleSourceActions(ctx, note, diagnostics),
-    ...aliasNearMatchActions(ctx, note, diagnostics),
-    ...importHintActions(ctx, note, diagnostics),
-    ...wrapAliasActions(ctx, note, spanOfRange(note, range)),
-  ];
+  const actions = [...quickFixes(ctx, note, diagnostics, token), ...wrapAliasActions(ctx, note, spanOfRange(note, range))];
   return token?.isCancellationRequested ? [] : actions;
 }

@@ -1,15 +1,17 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { SINGLE_SOURCE_CLASS } from '../../syntax/markdown';
 import { type Note } from '../../syntax/note';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import { diagnosticsWithCode, documentEdit, insertAt } from './shared';
+import type { Found } from './fixes';
+import { documentEdit, insertAt } from './shared';
 
 /** Quick fix for `claim.no-counter-source`: add `.single-source` to the claim's attribute block. */
-export function markSingleSourceActions(ctx: FeatureContext, note: Note, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function markSingleSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnosticsWithCode(diagnostics, 'claim.no-counter-source')) {
-    const claim = claimLackingCounterSource(ctx.workspace, note, diagnostic);
+  for (const one of found) {
+    const { diagnostic } = one;
+    const claim = claimLackingCounterSource(ctx.workspace, note, one);
     if (!claim) continue;
     const closingBrace = claim.attributesSpan.end - 1;
     const separator = /\s/.test(note.text[closingBrace - 1] ?? '') ? '' : ' ';

@@ -1,8 +1,8 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
-import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import type { Workspace } from '../../model/workspace';
-import type { DiagnosticCode } from '../../syntax/diagnostics';
 import type { Note } from '../../syntax/note';
+import { oneLine, shortLabel } from '../../syntax/sanitize';
 import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 
@@ -20,18 +20,6 @@ export function touches(a: Span, b: Span): boolean {
 /** Whether two spans share at least one character. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-export function diagnosticsWithCode(diagnostics: readonly Diagnostic[], code: DiagnosticCode): Diagnostic[] {
-  return diagnostics.filter((d) => d.code === code);
-}
-
-/** A string field of a diagnostic's `data`, or undefined when the payload is missing or malformed. */
-export function dataString(diagnostic: Diagnostic, field: string): string | undefined {
-  const data = diagnostic.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const value = (data as Record<string, unknown>)[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export function documentEdit(ctx: FeatureContext, uri: string, edits: TextEdit[]): TextDocumentEdit {
@@ -52,18 +40,12 @@ export function replaceSpan(note: Note, span: Span, text: string): TextEdit {
  * dropped (they could disguise what the action does), blanks folded, shortened.
  */
 export function titleText(text: string, max = 60): string {
-  const clean = text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.lastIndexOf(' ', max);
-  return `${clean.slice(0, cut > max * 0.6 ? cut : max)}…`;
+  return shortLabel(text, max);
 }
 
 /** A name as a YAML scalar, in a block or a flow list: plain when that reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = oneLine(value);
   const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’()-]*$/u.test(clean) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(clean);
   return plain ? clean : JSON.stringify(clean);
 }
