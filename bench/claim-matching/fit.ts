@@ -52,7 +52,7 @@ function main(): void {
     OUTPUT,
     `// The finder's feature weights, as bench/claim-matching/fit.ts fitted them on the benchmark's train split (${train.length}\n` +
       `// quick-fix queries; objective ${best.toFixed(3)}). Do not edit by hand: run \`npm run bench:fit\` and commit what it writes.\n` +
-      `import type { Weights } from './counterSourceFinder';\n\nexport const FITTED_WEIGHTS: Weights = {\n${body}\n};\n`,
+      `// Typed where it is used (counterSourceFinder.ts: Weights), so that this file imports nothing.\nexport const FITTED_WEIGHTS = {\n${body}\n};\n`,
   );
   console.error(`written ${path.relative(process.cwd(), OUTPUT)}`);
 }

@@ -252,6 +252,17 @@ const cases: { [C in DiagnosticCode]: { positive: () => void; negative: () => vo
     },
     negative: () => assert.deepEqual(inArticle('claim.no-counter-source', '[X]{claim=k}'), [], 'TASS disputes k from another perspective'),
   },
+  'claim.claimant-mismatch': {
+    positive: () => {
+      const putin = { 'articles/b.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Y]{claim=k by=putin}') };
+      assert.deepEqual(inNote('claim.claimant-mismatch', 'articles/a.md', VALID_ARTICLE, putin), ['tokayev']);
+    },
+    negative: () => {
+      // The same actor by another of its names; a denial (it names who disputes, not who claims).
+      assertClean('claim.claimant-mismatch', 'articles/a.md', VALID_ARTICLE, { 'articles/b.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Y]{claim=k by=Tokaev}') });
+      assertClean('claim.claimant-mismatch', 'articles/a.md', VALID_ARTICLE, { 'articles/b.md': articleNote({ outlet: 'TASS', perspective: 'russian-state' }, '[Y]{claim=k by=putin stance=disputes}') });
+    },
+  },
   'alias.near-match': {
     positive: () => assert.deepEqual(inArticle('alias.near-match', 'Tokaiev met Qasym-Jomart Tokaev.'), ['Tokaiev', 'Qasym-Jomart Tokaev']),
     negative: () => assert.deepEqual(inArticle('alias.near-match', 'Tokaev, Tokayev and Russian troops; `Tokaiev`; [[tokayev|Tokaiev]].'), []),

@@ -13,7 +13,7 @@ import { defaultConfig } from '../../server/src/model/config';
 import { Workspace } from '../../server/src/model/workspace';
 import { parseNote, type Note, type NoteKind } from '../../server/src/syntax/note';
 import { detached } from '../../server/src/syntax/text';
-import { dropCaches, isCompact } from '../../server/src/model/compactNote';
+import { isCompact } from '../../server/src/model/compactNote';
 import { joinLines } from '../helpers/workspace';
 import { createWorkspace } from '../../server/src/rules/registry';
 
@@ -220,7 +220,7 @@ describe('the workspace keeps the texts of notes nobody edits as UTF-8', () => {
       workspace.upsert(uri, text);
     })();
     // The texts read last stay decoded in a bounded cache: empty it, as reading other notes would.
-    dropCaches();
+    workspace.dropCaches();
     const retained = (await heapAfterCollection()) - before;
     const note = workspace.getNote(uri)!;
     assert.ok(retained < note.lines.lineCount * 64 + 2_000_000, `the heap keeps ${retained} bytes of a ${note.text.length * 2}-byte text`);

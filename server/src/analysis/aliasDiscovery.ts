@@ -2,6 +2,7 @@ import type { Note } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
 import { foldName, fuzzyKeys, skeletons } from '../syntax/transliteration';
 import type { Actor, Mention, Workspace } from '../model/workspace';
+import { derivation } from '../model/derived';
 
 /** A word or words of prose that look like another spelling of one actor's name or alias. */
 export interface NearMatch {
@@ -87,6 +88,8 @@ export class AliasNearMatchIndex {
   /** The hashes' low bits of the multi-word names' first words: most prose words are passed over after one look at it. */
   private readonly firstWordFilter = new Uint8Array(HASH_FILTER_SIZE);
   private readonly words = new WordList();
+  /** The keys of the words met so far (see keysOf). */
+  private readonly keys = new Map<string, readonly string[]>();
 
   constructor(actors: readonly KnownActor[]) {
     for (const actor of actors) {
@@ -111,13 +114,13 @@ export class AliasNearMatchIndex {
     pushTo(this.multiByFirstWord, name.lowerWords[0], name);
     this.firstWordFilter[foldedHash(name.lowerWords[0]) & (HASH_FILTER_SIZE - 1)] = 1;
     if (letterCount(words[0]) >= MIN_WORD_LETTERS) {
-      for (const key of keysOf(words[0])) pushTo(this.multiByFirstSkeleton, key, name);
+      for (const key of keysOf(words[0], this.keys)) pushTo(this.multiByFirstSkeleton, key, name);
     }
     if (words.length <= 3 && separators.every(isBlankOrHyphen)) this.addSingle({ actorId, alias, surface: words.join(''), joined: true });
   }
 
   private addSingle(name: SingleName): void {
-    for (const key of keysOf(name.surface)) pushTo(this.singleByKey, key, name);
+    for (const key of keysOf(name.surface, this.keys)) pushTo(this.singleByKey, key, name);
   }
 
   /** The near matches in a note's prose. `mentions` are the note's resolved mentions, sorted by start: words already naming an actor are not candidates. */
@@ -155,7 +158,7 @@ export class AliasNearMatchIndex {
   /** A candidate word (not in a mention, not a common word) that is a spelling of one actor's one-word name. */
   private matchSingle(i: number, written: string): NearMatch | undefined {
     let found: Map<string, SingleName> | undefined;
-    for (const key of keysOf(written)) {
+    for (const key of keysOf(written, this.keys)) {
       for (const name of this.singleByKey.get(key) ?? []) {
         if (found?.has(name.actorId) || !isPlausibleVariant(written, name.surface, name.joined)) continue;
         (found ??= new Map()).set(name.actorId, name);
@@ -176,7 +179,7 @@ export class AliasNearMatchIndex {
     const sameFirstWord = this.multiByFirstWord.get(lower);
     let names: Set<MultiName> | undefined = sameFirstWord && new Set(sameFirstWord);
     if (spelling) {
-      for (const key of keysOf(words.text(i))) for (const name of this.multiByFirstSkeleton.get(key) ?? []) (names ??= new Set()).add(name);
+      for (const key of keysOf(words.text(i), this.keys)) for (const name of this.multiByFirstSkeleton.get(key) ?? []) (names ??= new Set()).add(name);
     }
     if (!names) return undefined;
     let best: MultiName[] = [];
@@ -270,19 +273,20 @@ function isCandidateWord(word: string): boolean {
   return !COMMON_WORDS.has(word.toLowerCase());
 }
 
-const keyCache = new Map<string, readonly string[]>();
-/** Words whose keys are kept: the capitalised words of a large workspace, not those of a 20 MB note. */
+/** Words whose keys an index keeps: the capitalised words of a large workspace, not those of a 20 MB note. */
 const MAX_CACHED_WORDS = 20000;
 
 /** A word's skeletons and their fuzzy keys: two words are spellings of one name when they share one (see transliteration.ts). */
-function keysOf(word: string): readonly string[] {
-  let keys = keyCache.get(word);
+function keysOf(word: string, cache?: Map<string, readonly string[]>): readonly string[] {
+  let keys = cache?.get(word);
   if (!keys) {
     const all: string[] = [];
     for (const skeleton of skeletons(word)) all.push(skeleton, ...fuzzyKeys(skeleton));
     keys = [...new Set(all)];
-    if (keyCache.size >= MAX_CACHED_WORDS) keyCache.clear();
-    keyCache.set(word, keys);
+    if (cache) {
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(word, keys);
+    }
   }
   return keys;
 }
@@ -497,9 +501,9 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 // ---- the workspace's near matches ----
 
-/** The index of a workspace's registry, and each note's matches, kept until the registry (or the note, or its mentions) change. */
-const indexes = new WeakMap<Workspace, { generation: number; index: AliasNearMatchIndex }>();
-const matchesByNote = new WeakMap<Note, { generation: number; mentions: readonly Mention[]; matches: NearMatch[] }>();
+/** The index of a workspace's registry, and each note's matches, kept by the workspace until the registry (or the note, or its mentions) change. */
+const NEAR_MATCH_INDEX = derivation<AliasNearMatchIndex>('alias near-match index');
+const NEAR_MATCHES = derivation<NearMatch[]>('alias near-matches');
 
 /** The names prose may call an actor by: its name and aliases. Its id is not one (tokayev, umar-farsi). */
 export function knownActorOf(actor: Actor): KnownActor {
@@ -507,22 +511,12 @@ export function knownActorOf(actor: Actor): KnownActor {
 }
 
 function indexOf(workspace: Workspace): AliasNearMatchIndex {
-  const generation = workspace.registryGeneration;
-  const cached = indexes.get(workspace);
-  if (cached && cached.generation === generation) return cached.index;
-  const index = new AliasNearMatchIndex(workspace.actors().map(knownActorOf));
-  indexes.set(workspace, { generation, index });
-  return index;
+  return workspace.derived.ofWorkspace(NEAR_MATCH_INDEX, [workspace.registryGeneration], () => new AliasNearMatchIndex(workspace.actors().map(knownActorOf)));
 }
 
 /** The near matches of actors' names in a note's prose (none when bare aliases are off: prose is not read for names then). */
 export function aliasNearMatches(workspace: Workspace, note: Note): NearMatch[] {
   if (!workspace.configuration.bareAliases) return [];
-  const generation = workspace.registryGeneration;
   const mentions = workspace.mentionsIn(note.uri);
-  const cached = matchesByNote.get(note);
-  if (cached && cached.generation === generation && cached.mentions === mentions) return cached.matches;
-  const matches = indexOf(workspace).find(note.text, note.prose, mentions);
-  matchesByNote.set(note, { generation, mentions, matches });
-  return matches;
+  return workspace.derived.ofNote(NEAR_MATCHES, note, [workspace.registryGeneration, mentions], () => indexOf(workspace).find(note.text, note.prose, mentions));
 }

@@ -3,6 +3,7 @@
 // fact-checking field's claim retrieval does it: BM25 over language-aware terms (finderTerms.ts), plus shared actors,
 // shared numbers and dates, shared proper nouns after transliteration, the article's own relevance, and the stance cues,
 // combined with weights fitted on the benchmark's train split (fittedWeights.ts, bench/claim-matching/fit.ts).
+import { derivation } from '../model/derived';
 import type { Workspace, Cancellation } from '../model/workspace';
 import type { Mention } from '../model/mentionTable';
 import type { ClaimSpan } from '../syntax/markdown';
@@ -380,13 +381,11 @@ export class CounterSourceFinder {
   }
 }
 
-const finders = new WeakMap<Workspace, CounterSourceFinder>();
+const FINDER = derivation<CounterSourceFinder>('counter-source finder');
 
-/** The finder of a workspace, with its cache of note analyses: one per workspace, as long as it lives. */
+/** The finder of a workspace, with its caches of note analyses and pools: one per workspace, kept by its model. */
 export function finderFor(workspace: Workspace): CounterSourceFinder {
-  let finder = finders.get(workspace);
-  if (!finder) finders.set(workspace, (finder = new CounterSourceFinder()));
-  return finder;
+  return workspace.derived.ofWorkspace(FINDER, [], () => new CounterSourceFinder());
 }
 
 export interface KeyScore {

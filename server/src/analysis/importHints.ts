@@ -63,40 +63,14 @@ const MAX_HINTS = 200;
  */
 const MAX_SCANNED = 200_000;
 
-/**
- * The candidates of an article note, at most MAX_HINTS of each kind. Cached per parsed note and mentions array: a note
- * is a new object when it changes, and its mentions array is a new one when the actor registry changes.
- */
+/** The candidates of an article note, at most MAX_HINTS of each kind. */
 export function candidatesOf(note: Note, options: CandidateOptions): Candidates {
-  const none: Candidates = { actors: [], claims: [] };
-  if (note.kind !== 'article' || (!options.actors && !options.claims)) return none;
-  const nearMatches = options.nearMatches ?? [];
-  const cached = hintCache.get(note);
-  if (cached && sameList(cached.mentions, options.mentions) && sameList(cached.nearMatches, nearMatches) && cached.actorsOn === options.actors && cached.claimsOn === options.claims) {
-    return cached.candidates;
-  }
-  const known = { mentions: [...options.mentions, ...nearMatches], isKnown: options.isKnown };
-  const candidates: Candidates = {
+  if (note.kind !== 'article' || (!options.actors && !options.claims)) return { actors: [], claims: [] };
+  const known = { mentions: [...options.mentions, ...(options.nearMatches ?? [])], isKnown: options.isKnown };
+  return {
     actors: options.actors ? actorCandidates(note, known).slice(0, MAX_HINTS) : [],
     claims: options.claims ? claimCandidates(note).slice(0, MAX_HINTS) : [],
   };
-  hintCache.set(note, { mentions: options.mentions, nearMatches, actorsOn: options.actors, claimsOn: options.claims, candidates });
-  return candidates;
-}
-
-interface CachedHints {
-  mentions: readonly KnownMention[];
-  nearMatches: readonly KnownMention[];
-  actorsOn: boolean;
-  claimsOn: boolean;
-  candidates: Candidates;
-}
-
-const hintCache = new WeakMap<Note, CachedHints>();
-
-/** The same array, or two empty ones (a note without mentions gets a new empty array each time). */
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === 0 && b.length === 0);
 }
 
 // ---- actor candidates ----
@@ -560,8 +534,7 @@ function cuesIn(text: string, block: Span): Cue[] {
   // Matched in the block's own text: a global search from lastIndex would run on to the end of the note for every
   // paragraph that has no cue, quadratic in a note of many short paragraphs.
   const blockText = text.slice(block.start, block.end);
-  CUE.lastIndex = 0;
-  for (let match = CUE.exec(blockText); match !== null; match = CUE.exec(blockText)) {
+  for (const match of blockText.matchAll(CUE)) {
     // Only "According to" may be capitalised: "Said" opening a sentence is a name more often than not.
     const word = match[0];
     const start = block.start + match.index;
@@ -618,8 +591,7 @@ function quotedRegions(text: string, block: Span): Span[] {
   let open = -1;
   let closer = '';
   const blockText = text.slice(block.start, block.end);
-  QUOTE_MARKS.lastIndex = 0;
-  for (let match = QUOTE_MARKS.exec(blockText); match !== null; match = QUOTE_MARKS.exec(blockText)) {
+  for (const match of blockText.matchAll(QUOTE_MARKS)) {
     const i = block.start + match.index;
     const ch = match[0];
     const straightOpens = ch === '"' && (i === block.start || /[\s([—–-]/.test(text[i - 1])) && !/\s/.test(text[i + 1] ?? ' ');

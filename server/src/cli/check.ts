@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
-import { noteDiagnostics } from '../rules/registry';
+import { DEFAULT_SEVERITIES, noteDiagnostics } from '../rules/registry';
 import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
 import { UsageError, loadFolder } from './workspace';
@@ -20,7 +20,7 @@ interface Row {
 function diagnosticRows(workspace: Workspace, root: string, configProblems: { message: string; line: number }[]): Row[] {
   const configPath = path.relative(process.cwd(), path.join(root, 'counterpoint.yaml'));
   const rows: Row[] = configProblems.map((p) => ({
-    path: configPath, line: p.line + 1, column: 1, endLine: p.line + 1, endColumn: 1, severity: 'error', code: 'config.invalid', message: p.message,
+    path: configPath, line: p.line + 1, column: 1, endLine: p.line + 1, endColumn: 1, severity: DEFAULT_SEVERITIES['config.invalid'], code: 'config.invalid', message: p.message,
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));
   for (const note of notes) {

@@ -1,7 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { type Actor } from '../model/workspace';
 import { finderFor } from '../analysis/counterSourceFinder';
-import { describeSources, type ClaimOccurrence } from '../rules/counterSource';
+import { NO_PERSPECTIVE, describeSources, type ClaimOccurrence } from '../rules/counterSource';
 import { plainText } from '../syntax/sentences';
 import { STANCES, type Stance } from '../syntax/markdown';
 import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
@@ -211,7 +211,7 @@ function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: 
       item: {
         label: key,
         kind: CompletionItemKind.EnumMember,
-        detail: `“${proposition(occurrences[0])}” · ${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : 'no perspective'}`,
+        detail: `“${proposition(occurrences[0])}” · ${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : NO_PERSPECTIVE}`,
         documentation: { kind: MarkupKind.Markdown, value: escapeMarkdown(describeSources(occurrences)) },
         textEdit: { range, newText: key },
       },

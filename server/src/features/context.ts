@@ -1,4 +1,4 @@
-import type { Cancellation, Workspace } from '../model/workspace';
+import { NEVER_CANCELLED, type Cancellation, type Workspace } from '../model/workspace';
 
 export interface FeatureSettings {
   /** How many sources a hover lists before it says how many more there are. */
@@ -16,6 +16,4 @@ export interface FeatureContext {
   documentVersion(uri: string): number | null;
 }
 
-export const NEVER_CANCELLED: Cancellation = { isCancellationRequested: false };
-
-export type { Cancellation };
+export { NEVER_CANCELLED, type Cancellation };

@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { locate } from '../model/locate';
 import { type Mention } from '../model/mentionTable';
 import { type Actor, type Workspace } from '../model/workspace';
-import { claimStatus, counterSourceVerdict, sourceCounts, statusOf, verdictLabel, worstVerdict, type ClaimOccurrence, type ClaimStatus, type CounterSourceVerdict } from '../rules/counterSource';
+import { NO_PERSPECTIVE, claimStatus, counterSourceVerdict, perspectiveLabel, sourceCounts, statusOf, verdictLabel, worstVerdict, type ClaimOccurrence, type ClaimStatus, type CounterSourceVerdict } from '../rules/counterSource';
 import { plural } from '../render/plural';
 import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
@@ -15,7 +15,6 @@ import { shorten } from '../syntax/sanitize';
 const QUOTE_LENGTH = 200;
 /** How much of a long sentence a quote keeps before the mention. */
 const QUOTE_LEAD = 80;
-const NO_PERSPECTIVE = 'no perspective';
 const OTHER_NOTES = 'other notes';
 
 /**
@@ -275,7 +274,7 @@ function statusLines(status: ClaimStatus, all: readonly ClaimOccurrence[]): stri
 function outletsByPerspective(occurrences: readonly ClaimOccurrence[]): string {
   const outlets = new Map<string, Set<string>>();
   for (const { note } of occurrences) {
-    const group = note.article?.perspective || NO_PERSPECTIVE;
+    const group = perspectiveLabel(note);
     outlets.set(group, (outlets.get(group) ?? new Set<string>()).add(note.article?.outlet || note.path));
   }
   return [...outlets].map(([perspective, names]) => `${perspective} (${[...names].join(', ')})`).join('; ');
@@ -322,7 +321,7 @@ function renderEntry(entry: SourceEntry): string {
 
 function groupOf(note: Note): string {
   if (note.kind !== 'article') return OTHER_NOTES;
-  return note.article?.perspective || NO_PERSPECTIVE;
+  return perspectiveLabel(note);
 }
 
 /** Note text as a reader sees it, cut short and escaped: ready to show in quotes. */

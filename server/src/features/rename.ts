@@ -4,7 +4,7 @@ import { type Mention } from '../model/mentionTable';
 import { actorNames, type Actor, type Workspace } from '../model/workspace';
 import { noteStem } from '../syntax/note';
 import { normalizeName, type Span } from '../syntax/text';
-import type { FeatureContext } from './context';
+import { NEVER_CANCELLED, type Cancellation, type FeatureContext } from './context';
 import { claimsWithKey } from './references';
 import { plural } from '../render/plural';
 
@@ -31,14 +31,18 @@ export function prepareRename(ctx: FeatureContext, uri: string, position: Positi
   return { range: note.lines.rangeOf(target.span), placeholder: target.kind === 'actor' ? target.actor.id : target.key };
 }
 
-export function provideRename(ctx: FeatureContext, uri: string, position: Position, newName: string): WorkspaceEdit | RenameRefusal {
+/** The rename's edits; with the token cancelled midway, a refusal saying so rather than half of the edits. */
+export function provideRename(ctx: FeatureContext, uri: string, position: Position, newName: string, token: Cancellation = NEVER_CANCELLED): WorkspaceEdit | RenameRefusal {
   const note = ctx.workspace.getNote(uri);
   if (!note) return { error: NOTHING_TO_RENAME };
   const target = renameTarget(ctx.workspace, uri, note.lines.offsetAt(position));
   if ('error' in target) return target;
   const name = newName.trim();
-  return target.kind === 'actor' ? renameActor(ctx, target.actor, name) : renameClaimKey(ctx, target.key, name);
+  const edit = target.kind === 'actor' ? renameActor(ctx, target.actor, name, token) : renameClaimKey(ctx, target.key, name, token);
+  return token.isCancellationRequested ? { error: RENAME_CANCELLED } : edit;
 }
+
+const RENAME_CANCELLED = 'The rename was cancelled.';
 
 // ---- what is under the cursor ----
 
@@ -74,7 +78,7 @@ function wordAt(text: string, offset: number): string {
 
 // ---- actor ids ----
 
-function renameActor(ctx: FeatureContext, actor: Actor, newId: string): WorkspaceEdit | RenameRefusal {
+function renameActor(ctx: FeatureContext, actor: Actor, newId: string, token: Cancellation): WorkspaceEdit | RenameRefusal {
   const workspace = ctx.workspace;
   const invalid = invalidIdentifier(newId, 'actor id');
   if (invalid) return { error: invalid };
@@ -85,14 +89,15 @@ function renameActor(ctx: FeatureContext, actor: Actor, newId: string): Workspac
   const edits = new Map<string, { span: Span; newText: string }[]>();
   const add = (uri: string, span: Span, newText: string) => (edits.get(uri) ?? edits.set(uri, []).get(uri)!).push({ span, newText });
 
-  for (const mention of workspace.mentionsOf(actor.id)) {
+  for (const mention of workspace.mentionsOf(actor.id, token)) {
+    if (token.isCancellationRequested) return { error: RENAME_CANCELLED };
     if (isWrittenAsId(mention, actor, workspace)) add(mention.uri, mention.span, newId);
   }
   if (actor.meta.idSpan) add(actor.note.uri, actor.meta.idSpan, yamlScalar(newId, actor.note.text, actor.meta.idSpan));
 
   const newUri = renamesFile(actor) ? siblingUri(actor.note.uri, newId) : undefined;
   if (newUri) {
-    for (const link of linksToFile(workspace, actor)) add(link.uri, link.span, newId);
+    for (const link of linksToFile(workspace, actor, token)) add(link.uri, link.span, newId);
   }
 
   const documentChanges: (TextDocumentEdit | RenameFile)[] = textDocumentEdits(ctx, edits);
@@ -143,10 +148,11 @@ function siblingUri(uri: string, stem: string): string {
  * Wiki links that reach the actor note by its path or file name (`[[actors/tokayev]]`,
  * `[[tokayev.md]]`): the file rename would break them, so their file-name part is rewritten. Spans of the stem only.
  */
-function linksToFile(workspace: Workspace, actor: Actor): { uri: string; span: Span }[] {
+function linksToFile(workspace: Workspace, actor: Actor, token: Cancellation): { uri: string; span: Span }[] {
   const stem = noteStem(actor.note.path).toLowerCase();
   const result: { uri: string; span: Span }[] = [];
   for (const note of workspace.notes()) {
+    if (token.isCancellationRequested) break;
     for (const link of note.wikiLinks) {
       const pathForm = /[\\/]|\.(md|markdown)$/i.test(link.target);
       if (!pathForm || !workspace.notesNamed(link.target).includes(actor.note)) continue;
@@ -168,7 +174,7 @@ function yamlScalar(value: string, text: string, span: Span): string {
 
 // ---- claim keys ----
 
-function renameClaimKey(ctx: FeatureContext, key: string, newKey: string): WorkspaceEdit | RenameRefusal {
+function renameClaimKey(ctx: FeatureContext, key: string, newKey: string, token: Cancellation): WorkspaceEdit | RenameRefusal {
   const invalid = invalidIdentifier(newKey, 'claim key');
   if (invalid) return { error: invalid };
   if (newKey === key) return { documentChanges: [] };
@@ -183,6 +189,7 @@ function renameClaimKey(ctx: FeatureContext, key: string, newKey: string): Works
   }
   const edits = new Map<string, { span: Span; newText: string }[]>();
   for (const { note, claim } of claimsWithKey(ctx.workspace, key)) {
+    if (token.isCancellationRequested) return { error: RENAME_CANCELLED };
     (edits.get(note.uri) ?? edits.set(note.uri, []).get(note.uri)!).push({ span: claim.keySpan!, newText: newKey });
   }
   return { documentChanges: textDocumentEdits(ctx, edits) };

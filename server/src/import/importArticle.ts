@@ -10,6 +10,7 @@ import { parseBody } from '../syntax/markdown';
 import { isIsoDate } from '../syntax/note';
 import { sentenceAround } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
+import { derivation } from '../model/derived';
 import { actorNames, type Workspace } from '../model/workspace';
 import { createWorkspace, noteDiagnostics, type Diagnostic } from '../rules/registry';
 import { plural } from '../render/plural';
@@ -408,25 +409,22 @@ export function slugOf(title: string): string {
 // ---- the note's diagnostics ----
 
 const SCRATCH_ROOT = 'counterpoint-import:/workspace';
-/** A copy of each workspace's actor notes, to see the imported note as its workspace will: rebuilt when the registry changes. */
-const scratchWorkspaces = new WeakMap<Workspace, { generation: number; config: object; scratch: Workspace }>();
+/** A copy of a workspace's actor notes, to see the imported note as its workspace will: kept by the workspace until its registry or configuration changes. */
+const SCRATCH_WORKSPACE = derivation<Workspace>('import scratch workspace');
 
 function diagnosticsInWorkspace(workspace: Workspace, path: string, markdown: string): Diagnostic[] {
-  const generation = workspace.registryGeneration;
-  let entry = scratchWorkspaces.get(workspace);
-  if (!entry || entry.generation !== generation || entry.config !== workspace.configuration) {
-    const scratch = createWorkspace([SCRATCH_ROOT], workspace.configuration);
+  const scratch = workspace.derived.ofWorkspace(SCRATCH_WORKSPACE, [workspace.registryGeneration, workspace.configuration], () => {
+    const copy = createWorkspace([SCRATCH_ROOT], workspace.configuration);
     const actors = workspace.actors().map((actor) => actor.note);
-    scratch.batch(() => {
-      for (const note of actors) scratch.upsert(`${SCRATCH_ROOT}/${encodePath(note.path)}`, note.text);
+    copy.batch(() => {
+      for (const note of actors) copy.upsert(`${SCRATCH_ROOT}/${encodePath(note.path)}`, note.text);
     });
-    entry = { generation, config: workspace.configuration, scratch };
-    scratchWorkspaces.set(workspace, entry);
-  }
+    return copy;
+  });
   const uri = `${SCRATCH_ROOT}/${encodePath(path)}`;
-  entry.scratch.upsert(uri, markdown);
-  const diagnostics = noteDiagnostics(entry.scratch, uri);
-  entry.scratch.remove(uri);
+  scratch.upsert(uri, markdown);
+  const diagnostics = noteDiagnostics(scratch, uri);
+  scratch.remove(uri);
   return diagnostics;
 }
 

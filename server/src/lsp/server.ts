@@ -93,7 +93,7 @@ export class CounterpointServer {
     connection.onReferences(({ textDocument, position, context }, token) =>
       this.whenKnown(textDocument.uri, [], (uri) => service.references(uri, position, context.includeDeclaration, token)));
     connection.onPrepareRename(({ textDocument, position }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.prepareRename(uri, position))));
-    connection.onRenameRequest(({ textDocument, position, newName }) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.rename(uri, position, newName))));
+    connection.onRenameRequest(({ textDocument, position, newName }, token) => this.whenKnown(textDocument.uri, null, (uri) => refusalToError(service.rename(uri, position, newName, token))));
     connection.onCompletion(({ textDocument, position }) => this.whenKnown(textDocument.uri, [], (uri) => service.completions(uri, position)));
     connection.onCodeAction(({ textDocument, range, context }, token) =>
       this.whenKnown(textDocument.uri, [], (uri) => service.codeActions(uri, range, context.diagnostics, token)));
@@ -103,7 +103,7 @@ export class CounterpointServer {
     connection.languages.semanticTokens.on(({ textDocument }) => this.whenKnown(textDocument.uri, { data: [] }, (uri) => service.semanticTokens(uri)));
 
     connection.onRequest(ReindexRequest, async () => this.reindex());
-    connection.onRequest(ClaimMatrixRequest, () => service.claimMatrix());
+    connection.onRequest(ClaimMatrixRequest, (token) => service.claimMatrix(token));
     connection.onRequest(ImportArticleRequest, async (params) => { await this.actorsLoaded; return service.importArticle({ ...params, uri: canonicalUri(String(params?.uri)) }, this.roots); });
     connection.onRequest(MemoryUsageRequest, () => memoryAfterCollection());
     connection.onRequest(NewWorkspaceFilesRequest, () => service.newWorkspaceFiles());

@@ -5,12 +5,14 @@
 // - what only the editor of a note asks for (an article's frontmatter fields, the headings, the attributes of each
 //   claim) is not kept but parsed again from the text when asked, and the last few such parses are cached.
 // `note.text`, `note.frontmatter`, `note.headings` and `claim.attributes` read as before: getters on the prototype.
+// The texts decoded and the parses made again last are kept by the `CompactNotes` of the workspace that holds them.
 import { parseFrontmatter } from '../syntax/frontmatter';
 import { claimAttributesIn, parseBody, type ClaimAttribute, type ClaimSpan, type Heading } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import type { Frontmatter } from '../syntax/frontmatter';
 
 const TEXT_BYTES = Symbol('the note text as UTF-8');
+const STORE = Symbol('the compact notes a note belongs to');
 const OWNER = Symbol('the compact note a claim belongs to');
 /**
  * About 2 MB of decoded text: a hover quotes a few notes, a rename edits some more. Texts kept longer would only
@@ -19,7 +21,7 @@ const OWNER = Symbol('the compact note a claim belongs to');
 const MAX_DECODED_CHARS = 1_000_000;
 const REPARSES_KEPT = 16;
 
-type CompactNote = Note & { [TEXT_BYTES]: Uint8Array };
+type CompactNote = Note & { [TEXT_BYTES]: Uint8Array; [STORE]: CompactNotes };
 type CompactClaim = ClaimSpan & { [OWNER]: CompactNote };
 
 const encoder = new TextEncoder();
@@ -27,30 +29,14 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const compactNotePrototype = Object.create(Object.prototype, {
-  text: { get(this: CompactNote) { return textOf(this); }, enumerable: true },
-  frontmatter: { get(this: CompactNote) { return reparsed(this).frontmatter; }, enumerable: true },
-  headings: { get(this: CompactNote) { return reparsed(this).headings; }, enumerable: true },
+  text: { get(this: CompactNote) { return this[STORE].textOf(this); }, enumerable: true },
+  frontmatter: { get(this: CompactNote) { return this[STORE].reparsed(this).frontmatter; }, enumerable: true },
+  headings: { get(this: CompactNote) { return this[STORE].reparsed(this).headings; }, enumerable: true },
 }) as object;
 
 const compactClaimPrototype = Object.create(Object.prototype, {
   attributes: { get(this: CompactClaim) { return attributesOf(this); }, enumerable: true },
 }) as object;
-
-/**
- * The compact form of a freshly parsed note, to be indexed instead of it. Returns the note itself where compacting
- * would change what it reads: a text with a lone surrogate half, which UTF-8 cannot carry.
- * Nothing else may hold the text: see `detached`.
- */
-export function compactNote(note: Note): Note {
-  if (isCompact(note) || hasLoneSurrogate(note.text)) return note;
-  const compact = Object.create(compactNotePrototype) as CompactNote;
-  copyFields(compact, note, KEPT_NOTE_FIELDS);
-  compact.claims = note.claims.map((claim) => compactClaim(claim, compact));
-  // Actor notes are few, and the registry, rename and their diagnostics read their frontmatter all the time.
-  if (note.kind === 'actor') Object.defineProperty(compact, 'frontmatter', { value: note.frontmatter, enumerable: true, writable: true });
-  Object.defineProperty(compact, TEXT_BYTES, { value: encoder.encode(note.text) });
-  return compact;
-}
 
 function compactClaim(claim: ClaimSpan, owner: CompactNote): ClaimSpan {
   const compact = Object.create(compactClaimPrototype) as CompactClaim;
@@ -80,80 +66,100 @@ export function isCompact(note: Note): boolean {
   return TEXT_BYTES in note;
 }
 
-/** Drops what is cached for a note, when it is replaced or removed. */
-export function forgetNote(note: Note): void {
-  const text = decoded.get(note as CompactNote);
-  if (text !== undefined) {
-    decoded.delete(note as CompactNote);
-    decodedChars -= text.length;
+/**
+ * The compact notes of one workspace, and what is kept of them for a while: the texts decoded last, and the parses
+ * made again last. Owned by the workspace, so that nothing is shared between workspaces.
+ */
+export class CompactNotes {
+  /** Decoded texts, least recently used first, about MAX_DECODED_CHARS in all. */
+  private readonly decoded = new Map<CompactNote, string>();
+  private decodedChars = 0;
+  private lastNote: CompactNote | undefined;
+  private lastText = '';
+  private readonly reparses = new Map<CompactNote, Reparse>();
+
+  /**
+   * The compact form of a freshly parsed note, to be indexed instead of it. Returns the note itself where compacting
+   * would change what it reads: a text with a lone surrogate half, which UTF-8 cannot carry.
+   * Nothing else may hold the text: see `detached`.
+   */
+  compact(note: Note): Note {
+    if (isCompact(note) || hasLoneSurrogate(note.text)) return note;
+    const compact = Object.create(compactNotePrototype) as CompactNote;
+    copyFields(compact, note, KEPT_NOTE_FIELDS);
+    compact.claims = note.claims.map((claim) => compactClaim(claim, compact));
+    // Actor notes are few, and the registry, rename and their diagnostics read their frontmatter all the time.
+    if (note.kind === 'actor') Object.defineProperty(compact, 'frontmatter', { value: note.frontmatter, enumerable: true, writable: true });
+    Object.defineProperty(compact, TEXT_BYTES, { value: encoder.encode(note.text) });
+    Object.defineProperty(compact, STORE, { value: this });
+    return compact;
   }
-  reparses.delete(note as CompactNote);
-  if (lastNote === note) {
-    lastNote = undefined;
-    lastText = '';
-  }
-}
 
-/** Lets go of every decoded text and every parse made again: the next read decodes or parses afresh. */
-export function dropCaches(): void {
-  decoded.clear();
-  decodedChars = 0;
-  lastNote = undefined;
-  lastText = '';
-  reparses.clear();
-}
-
-// ---- decoded texts: least recently used first ----
-
-const decoded = new Map<CompactNote, string>();
-let decodedChars = 0;
-let lastNote: CompactNote | undefined;
-let lastText = '';
-
-function textOf(note: CompactNote): string {
-  if (note === lastNote) return lastText;
-  const text = decoded.get(note) ?? decoder.decode(note[TEXT_BYTES]);
-  remember(note, text);
-  return text;
-}
-
-function remember(note: CompactNote, text: string): void {
-  const known = decoded.get(note);
-  if (known === undefined) {
-    decodedChars += text.length;
-    while (decodedChars > MAX_DECODED_CHARS && decoded.size > 0) {
-      const [oldest, oldText] = decoded.entries().next().value!;
-      decoded.delete(oldest);
-      decodedChars -= oldText.length;
+  /** Drops what is kept of a note, when it is replaced or removed. */
+  forget(note: Note): void {
+    const text = this.decoded.get(note as CompactNote);
+    if (text !== undefined) {
+      this.decoded.delete(note as CompactNote);
+      this.decodedChars -= text.length;
     }
-  } else {
-    decoded.delete(note);
+    this.reparses.delete(note as CompactNote);
+    if (this.lastNote === note) {
+      this.lastNote = undefined;
+      this.lastText = '';
+    }
   }
-  decoded.set(note, text);
-  lastNote = note;
-  lastText = text;
+
+  /** Lets go of every decoded text and every parse made again: the next read decodes or parses afresh. */
+  dropCaches(): void {
+    this.decoded.clear();
+    this.decodedChars = 0;
+    this.lastNote = undefined;
+    this.lastText = '';
+    this.reparses.clear();
+  }
+
+  textOf(note: CompactNote): string {
+    if (note === this.lastNote) return this.lastText;
+    const text = this.decoded.get(note) ?? decoder.decode(note[TEXT_BYTES]);
+    this.remember(note, text);
+    return text;
+  }
+
+  private remember(note: CompactNote, text: string): void {
+    const known = this.decoded.get(note);
+    if (known === undefined) {
+      this.decodedChars += text.length;
+      while (this.decodedChars > MAX_DECODED_CHARS && this.decoded.size > 0) {
+        const [oldest, oldText] = this.decoded.entries().next().value!;
+        this.decoded.delete(oldest);
+        this.decodedChars -= oldText.length;
+      }
+    } else {
+      this.decoded.delete(note);
+    }
+    this.decoded.set(note, text);
+    this.lastNote = note;
+    this.lastText = text;
+  }
+
+  reparsed(note: CompactNote): Reparse {
+    let parse = this.reparses.get(note);
+    if (parse) {
+      this.reparses.delete(note);
+    } else {
+      const text = note.text;
+      parse = { frontmatter: parseFrontmatter(text).frontmatter, headings: parseBody(text, note.bodyStart).headings };
+      if (this.reparses.size >= REPARSES_KEPT) this.reparses.delete(this.reparses.keys().next().value!);
+    }
+    this.reparses.set(note, parse);
+    return parse;
+  }
 }
 
-// ---- what is parsed again when asked ----
-
+/** What is parsed again when asked. */
 interface Reparse {
   frontmatter?: Frontmatter;
   headings: Heading[];
-}
-
-const reparses = new Map<CompactNote, Reparse>();
-
-function reparsed(note: CompactNote): Reparse {
-  let parse = reparses.get(note);
-  if (parse) {
-    reparses.delete(note);
-  } else {
-    const text = note.text;
-    parse = { frontmatter: parseFrontmatter(text).frontmatter, headings: parseBody(text, note.bodyStart).headings };
-    if (reparses.size >= REPARSES_KEPT) reparses.delete(reparses.keys().next().value!);
-  }
-  reparses.set(note, parse);
-  return parse;
 }
 
 function attributesOf(claim: CompactClaim): ClaimAttribute[] {

@@ -1,8 +1,9 @@
 import { AliasMatcher } from './aliases';
 import type { WorkspaceConfig } from './config';
 import type { ClaimSpan } from '../syntax/markdown';
-import { compactNote, forgetNote, isCompact } from './compactNote';
+import { CompactNotes, isCompact } from './compactNote';
 import { DependencyIndex, type NoteDependency } from './dependencies';
+import { DerivedValues } from './derived';
 import { MentionTable, type Mention } from './mentionTable';
 import { noteStem, parseNote, type ActorMeta, type Note, type NoteKind } from '../syntax/note';
 import { normalizeName } from '../syntax/text';
@@ -20,6 +21,9 @@ export interface Actor {
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
+
+/** The token of a request nobody cancels. */
+export const NEVER_CANCELLED: Cancellation = Object.freeze({ isCancellationRequested: false });
 
 /** One claim span of one article, under its key. */
 export interface ClaimOccurrence {
@@ -69,6 +73,10 @@ export class Workspace {
   private readonly notesWritingClaimKey = new Map<string, Set<string>>();
   private readonly notesByStem = new Map<string, Set<string>>();
   private readonly dependencyIndex: DependencyIndex;
+  /** What features and rules derive from notes and the registry, kept until that changes: every cache of the workspace. */
+  readonly derived = new DerivedValues();
+  /** The notes nobody edits are kept compact; what is decoded or parsed again of them is kept here a while. */
+  private readonly compactNotes = new CompactNotes();
   /** Per parsed note, its valid claims by key: a note with many keys is not scanned once per key. */
   private readonly validClaimsByKey = new WeakMap<Note, Map<string, ClaimSpan[]>>();
 
@@ -103,8 +111,13 @@ export class Workspace {
     });
   }
 
+  /** Lets go of the texts decoded and the parses made again of compact notes (see compactNote.ts). */
+  dropCaches(): void {
+    this.compactNotes.dropCaches();
+  }
+
   clear(): void {
-    for (const note of this.notesByUri.values()) forgetNote(note);
+    this.compactNotes.dropCaches();
     this.notesByUri.clear();
     this.mentionTables.clear();
     this.notesByActor.clear();
@@ -114,6 +127,7 @@ export class Workspace {
     this.notesWritingClaimKey.clear();
     this.notesByStem.clear();
     this.dependencyIndex.clear();
+    this.derived.clear();
     this.actorsById.clear();
     this.actorsByName.clear();
     this.matcher = new AliasMatcher();
@@ -149,7 +163,7 @@ export class Workspace {
   upsert(uri: string, text: string, options: { collectAffected?: boolean; keepText?: boolean } = {}): UpdateResult {
     const previous = this.notesByUri.get(uri);
     const parsed = parseNote(uri, this.relativePath(uri), text, this.kindOf(uri), this.config);
-    const note = options.keepText ? parsed : compactNote(parsed);
+    const note = options.keepText ? parsed : this.compactNotes.compact(parsed);
     const affected = new Set<string>([uri]);
     if (previous) this.unindex(previous);
     this.notesByUri.set(uri, note);
@@ -200,7 +214,7 @@ export class Workspace {
   }
 
   private unindex(note: Note): void {
-    forgetNote(note);
+    this.compactNotes.forget(note);
     removeFrom(this.notesByStem, noteStem(note.path).toLowerCase(), note.uri);
     this.dependencyIndex.remove(note);
     for (const claim of note.claims) {

@@ -1,8 +1,8 @@
-import { claimStatus, outletKey } from '../rules/counterSource';
+import { claimStatus, outletKey, outletLabel, perspectiveLabel } from '../rules/counterSource';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
-import type { Mention, Workspace } from '../model/workspace';
+import { NEVER_CANCELLED, type Cancellation, type Mention, type Workspace } from '../model/workspace';
 import type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow } from '../../../shared/src/claimMatrixData';
 import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 
@@ -10,8 +10,8 @@ export type { ClaimMatrixData, MatrixCell, MatrixOccurrence, MatrixRow };
 
 const EXCERPT_LENGTH = 280;
 
-/** Claims against outlets, grouped by perspective: the workspace's cross-source picture. */
-export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
+/** Claims against outlets, grouped by perspective: the workspace's cross-source picture. Cancelled, the rows made so far. */
+export function buildClaimMatrix(workspace: Workspace, token: Cancellation = NEVER_CANCELLED): ClaimMatrixData {
   const outletsByPerspective = new Map<string, Set<string>>();
   const rows: MatrixRow[] = [];
   const nameOf = (nameOrId: string) => workspace.resolveActor(nameOrId)?.meta.name ?? nameOrId;
@@ -22,6 +22,7 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     return mentions;
   };
   for (const key of workspace.claimKeys()) {
+    if (token.isCancellationRequested) break;
     const occurrences = workspace.occurrences(key);
     if (occurrences.length === 0) continue;
     const cells = new Map<string, MatrixCell>();
@@ -30,8 +31,8 @@ export function buildClaimMatrix(workspace: Workspace): ClaimMatrixData {
     let hasCounterSource = true;
     for (const occurrence of occurrences) {
       const { note, claim } = occurrence;
-      const outlet = note.article?.outlet ?? note.path;
-      const perspective = note.article?.perspective || 'no perspective';
+      const outlet = outletLabel(note);
+      const perspective = perspectiveLabel(note);
       const cellKey = outletKey(note);
       const line = note.lines.positionAt(claim.span.start).line;
       const cell = cells.get(cellKey) ?? { outlet, perspective, stances: [], uri: note.uri, line, occurrences: [] };

@@ -1,12 +1,13 @@
 // The actor registry's own problems, reported on actor notes: two notes defining one id, an alias naming two actors.
 import { ACTOR_ID_SPANS, ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export const actorRegistryRule = defineRule({
   name: 'actor registry',
   codes: {
-    'actor.duplicate-id': { severity: 'error', payload: {} },
-    'actor.duplicate-alias': { severity: 'warning', payload: { alias: 'string', actors: 'string[]' } },
+    'actor.duplicate-id': { summary: 'Two actor notes have the same id.', section: FORMAT_SECTIONS.actor, severity: 'error', payload: {} },
+    'actor.duplicate-alias': { summary: 'An alias of this actor also names another actor.', section: FORMAT_SECTIONS.actor, severity: 'warning', payload: { alias: 'string', actors: 'string[]' } },
   },
   scope: 'actors',
   dependencies: [ACTOR_REGISTRY, ACTOR_ID_SPANS],

@@ -1,11 +1,12 @@
 // `actor.unknown`: a wiki link that names no actor and no note, or a claimant that names no actor.
 import { ACTOR_REGISTRY, NOTE_NAMES } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export const actorUnknownRule = defineRule({
   name: 'unknown actor',
   codes: {
-    'actor.unknown': { severity: 'warning', payload: { name: 'string' }, fixes: ['create-actor-note'] },
+    'actor.unknown': { summary: 'A wiki link or by= names no known actor.', section: FORMAT_SECTIONS.wikiLinks, severity: 'warning', payload: { name: 'string' }, fixes: ['create-actor-note'] },
   },
   // A linked note may not have been read yet while the workspace is being indexed.
   scope: 'workspace',

@@ -2,12 +2,13 @@
 import { aliasNearMatches } from '../analysis/aliasDiscovery';
 import { oneLine } from '../syntax/sanitize';
 import { ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export const aliasNearMatchRule = defineRule({
   name: 'alias near-match',
   codes: {
-    'alias.near-match': { severity: 'hint', payload: { actorId: 'string', text: 'string', alias: 'string' }, fixes: ['add-alias-or-link'] },
+    'alias.near-match': { summary: 'A word in prose looks like a spelling of one actor\'s alias but is not one of its aliases.', section: FORMAT_SECTIONS.bareAliases, severity: 'hint', payload: { actorId: 'string', text: 'string', alias: 'string' }, fixes: ['add-alias-or-link'] },
   },
   scope: 'actors',
   dependencies: [ACTOR_REGISTRY],

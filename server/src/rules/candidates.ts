@@ -1,15 +1,19 @@
 // `actor.candidate` and `claim.candidate`: what an article's prose suggests annotating next (analysis/importHints.ts).
 import { aliasNearMatches } from '../analysis/aliasDiscovery';
-import { candidatesOf, type ActorCandidate } from '../analysis/importHints';
+import { candidatesOf, type ActorCandidate, type Candidates } from '../analysis/importHints';
+import { derivation } from '../model/derived';
 import { shortLabel } from '../syntax/sanitize';
 import { ACTOR_REGISTRY } from './actorFacts';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
+
+const CANDIDATES = derivation<Candidates>('import candidates');
 
 export const candidatesRule = defineRule({
   name: 'candidates',
   codes: {
-    'actor.candidate': { severity: 'hint', payload: { name: 'string', extends: 'string?' }, fixes: ['create-dismiss-or-alias'] },
-    'claim.candidate': { severity: 'hint', payload: { cue: 'string' }, fixes: ['annotate-or-dismiss'] },
+    'actor.candidate': { summary: 'A capitalised name in an article is no actor\'s name or alias (a suggestion).', section: FORMAT_SECTIONS.diagnostics, severity: 'hint', payload: { name: 'string', extends: 'string?' }, fixes: ['create-dismiss-or-alias'] },
+    'claim.candidate': { summary: 'A sentence reports speech or attribution and is not annotated as a claim (a suggestion).', section: FORMAT_SECTIONS.diagnostics, severity: 'hint', payload: { cue: 'string' }, fixes: ['annotate-or-dismiss'] },
   },
   scope: 'actors',
   dependencies: [ACTOR_REGISTRY],
@@ -20,13 +24,16 @@ export const candidatesRule = defineRule({
     const actors = wants('actor.candidate') && workspace.configuration.bareAliases;
     const claims = wants('claim.candidate');
     if (!actors && !claims) return;
-    const found = candidatesOf(note, {
-      mentions: workspace.mentionsIn(note.uri),
-      nearMatches: aliasNearMatches(workspace, note),
+    // Kept per parsed note while its mentions (new when the registry changes) and the near matches are the same.
+    const mentions = workspace.mentionsIn(note.uri);
+    const nearMatches = aliasNearMatches(workspace, note);
+    const found = workspace.derived.ofNote(CANDIDATES, note, [mentions, nearMatches, actors, claims], () => candidatesOf(note, {
+      mentions,
+      nearMatches,
       isKnown: (name) => workspace.resolveActor(name) !== undefined,
       actors,
       claims,
-    });
+    }));
     for (const candidate of found.actors) {
       report('actor.candidate', candidate.span, actorCandidateMessage(candidate),
         { name: candidate.name, ...(candidate.extends ? { extends: candidate.extends } : {}) });

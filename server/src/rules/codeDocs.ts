@@ -3,7 +3,7 @@
 // `counterpoint.rules` setting lists the codes with it.
 import { FORMAT_DOCS_URL } from '../../../shared/src/projectLinks';
 import type { Severity } from '../syntax/diagnostics';
-import { DEFAULT_SEVERITIES, type DiagnosticCode } from './registry';
+import { DEFAULT_SEVERITIES, specOf, type DiagnosticCode } from './registry';
 
 export interface CodeDocs {
   /** One sentence: what the diagnostic reports. */
@@ -12,51 +12,13 @@ export interface CodeDocs {
   section: string;
 }
 
-const SECTIONS = {
-  frontmatter: '2-frontmatter-all-notes',
-  article: '3-article-notes',
-  actor: '4-actor-notes',
-  wikiLinks: '51-wiki-links',
-  bareAliases: '53-bare-aliases',
-  claimSyntax: '61-syntax',
-  attributes: '63-attributes',
-  stances: '64-stances',
-  claimedText: '65-the-claimed-text',
-  whereClaimsCount: '66-where-claims-count',
-  counterSource: '7-the-counter-source-rule',
-  config: '9-counterpointyaml',
-  diagnostics: '10-diagnostics',
-} as const;
-
-export const CODE_DOCS: Record<DiagnosticCode, CodeDocs> = {
-  'frontmatter.missing': { summary: 'An article or actor note has no frontmatter block.', section: SECTIONS.frontmatter },
-  'frontmatter.unclosed': { summary: 'The frontmatter\'s opening --- has no closing line, so no field is read.', section: SECTIONS.frontmatter },
-  'frontmatter.yaml': { summary: 'The frontmatter is not valid YAML.', section: SECTIONS.frontmatter },
-  'frontmatter.language': { summary: 'The frontmatter fence names a language other than YAML; it is not read, and never run.', section: SECTIONS.frontmatter },
-  'frontmatter.not-mapping': { summary: 'The frontmatter is YAML but not a mapping of key: value fields.', section: SECTIONS.frontmatter },
-  'frontmatter.duplicate-key': { summary: 'A frontmatter key is given again further down; this occurrence is ignored.', section: SECTIONS.frontmatter },
-  'article.missing-field': { summary: 'An article has no title, outlet or perspective.', section: SECTIONS.article },
-  'article.invalid-field': { summary: 'An article field is a list or mapping, or its url is not an http(s) address.', section: SECTIONS.article },
-  'article.invalid-date': { summary: 'An article\'s date is not a real ISO 8601 date.', section: SECTIONS.article },
-  'article.unknown-perspective': { summary: 'An article\'s perspective is not one of the workspace\'s perspectives.', section: SECTIONS.article },
-  'actor.missing-field': { summary: 'An actor note has no name.', section: SECTIONS.actor },
-  'actor.invalid-field': { summary: 'An actor field has a value of the wrong form (kind, wikidata, aliases).', section: SECTIONS.actor },
-  'actor.unknown': { summary: 'A wiki link or by= names no known actor.', section: SECTIONS.wikiLinks },
-  'actor.duplicate-id': { summary: 'Two actor notes have the same id.', section: SECTIONS.actor },
-  'actor.duplicate-alias': { summary: 'An alias of this actor also names another actor.', section: SECTIONS.actor },
-  'alias.near-match': { summary: 'A word in prose looks like a spelling of one actor\'s alias but is not one of its aliases.', section: SECTIONS.bareAliases },
-  'claim.malformed': { summary: 'A claim\'s attribute block is broken.', section: SECTIONS.claimSyntax },
-  'claim.missing-key': { summary: 'A span uses claim attributes but has no claim= key.', section: SECTIONS.attributes },
-  'claim.invalid-key': { summary: 'A claim key is empty or breaks the key syntax.', section: SECTIONS.attributes },
-  'claim.invalid-stance': { summary: 'A claim\'s stance= is not one of the stances.', section: SECTIONS.stances },
-  'claim.unknown-attribute': { summary: 'A claim has an attribute Counterpoint does not know; it is ignored.', section: SECTIONS.attributes },
-  'claim.empty': { summary: 'A claim\'s brackets hold no text.', section: SECTIONS.claimedText },
-  'claim.outside-article': { summary: 'A claim is in a note outside the article folders, so it is not counted.', section: SECTIONS.whereClaimsCount },
-  'claim.no-counter-source': { summary: 'A claim occurrence has no counter-source, no counter= link and no .single-source mark.', section: SECTIONS.counterSource },
-  'config.invalid': { summary: 'A problem in counterpoint.yaml; the setting concerned keeps its default.', section: SECTIONS.config },
-  'actor.candidate': { summary: 'A capitalised name in an article is no actor\'s name or alias (a suggestion).', section: SECTIONS.diagnostics },
-  'claim.candidate': { summary: 'A sentence reports speech or attribution and is not annotated as a claim (a suggestion).', section: SECTIONS.diagnostics },
-};
+/** Each code's summary and section, as its rule module declares them. */
+export const CODE_DOCS: Readonly<Record<DiagnosticCode, CodeDocs>> = Object.freeze(Object.fromEntries(
+  (Object.keys(DEFAULT_SEVERITIES) as DiagnosticCode[]).map((code) => {
+    const { summary, section } = specOf(code);
+    return [code, { summary, section }];
+  }),
+) as Record<DiagnosticCode, CodeDocs>);
 
 /** The address of the documentation of a code. */
 export function codeDocsHref(code: DiagnosticCode): string {

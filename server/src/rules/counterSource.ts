@@ -5,6 +5,7 @@ import type { ClaimOccurrence, Workspace } from '../model/workspace';
 import type { ClaimSpan } from '../syntax/markdown';
 import type { Note } from '../syntax/note';
 import { normalizeName } from '../syntax/text';
+import { FORMAT_SECTIONS } from './formatSections';
 import { defineRule } from './rule';
 
 export type { ClaimOccurrence };
@@ -24,18 +25,10 @@ export interface ClaimStatus {
   hasCounterSource: boolean;
 }
 
-/** Outlet keys, once per parsed note: the rule compares every pair of a key's occurrences. */
-const outletKeys = new WeakMap<Note, string>();
-
 /** The outlet as the rule compares it; a note without one is its own outlet. */
 export function outletKey(note: Note): string {
-  let key = outletKeys.get(note);
-  if (key === undefined) {
-    const outlet = note.article?.outlet;
-    key = outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
-    outletKeys.set(note, key);
-  }
-  return key;
+  const outlet = note.article?.outlet;
+  return outlet ? normalizeName(outlet) : `\u0000${note.uri}`;
 }
 
 function perspectiveOf(note: Note): string | undefined {
@@ -59,7 +52,7 @@ export function isCounterSource(of: ClaimOccurrence, candidate: ClaimOccurrence)
 
 export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccurrence[]): ClaimStatus {
   const outlet = outletKey(occurrence.note);
-  const crossSources = all.filter((other) => other !== occurrence && outletKey(other.note) !== outlet);
+  const crossSources = all.filter((other) => other !== occurrence && other.note !== occurrence.note && outletKey(other.note) !== outlet);
   const counterSources = crossSources.filter((other) => isCounterSource(occurrence, other));
   const counterUrl = occurrence.claim.counter;
   const singleSource = occurrence.claim.singleSource;
@@ -74,13 +67,26 @@ export function claimStatus(occurrence: ClaimOccurrence, all: readonly ClaimOccu
   };
 }
 
-/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given. */
+/** How sources without a perspective are grouped and named. */
+export const NO_PERSPECTIVE = 'no perspective';
+
+/** The perspective a source is listed under. */
+export function perspectiveLabel(note: Note): string {
+  return perspectiveOf(note) ?? NO_PERSPECTIVE;
+}
+
+/** The outlet a source is named by: its `outlet`, or the note's path where it has none. */
+export function outletLabel(note: Note): string {
+  return note.article?.outlet ?? note.path;
+}
+
+/** "Channel 24, Kyiv Post (ukrainian); TASS (russian-state)" for the occurrences given: the one way sources are described. */
 export function describeSources(occurrences: readonly ClaimOccurrence[]): string {
   const byPerspective = new Map<string, Set<string>>();
   for (const { note } of occurrences) {
-    const perspective = perspectiveOf(note) ?? 'no perspective';
+    const perspective = perspectiveLabel(note);
     const outlets = byPerspective.get(perspective) ?? new Set<string>();
-    outlets.add(note.article?.outlet ?? note.path);
+    outlets.add(outletLabel(note));
     byPerspective.set(perspective, outlets);
   }
   return [...byPerspective].map(([perspective, outlets]) => `${[...outlets].join(', ')} (${perspective})`).join('; ');
@@ -172,6 +178,8 @@ export const counterSourceRule = defineRule({
   name: 'counter-source',
   codes: {
     'claim.no-counter-source': {
+      summary: 'A claim occurrence has no counter-source, no counter= link and no .single-source mark.',
+      section: FORMAT_SECTIONS.counterSource,
       severity: 'warning',
       payload: { key: 'string', outlet: 'string?', perspective: 'string?' },
       fixes: ['annotate-counter-source', 'mark-single-source'],

@@ -9,6 +9,7 @@ import { actorRegistryRule } from './actorRegistry';
 import { actorUnknownRule } from './actorUnknown';
 import { aliasNearMatchRule } from './aliasNearMatch';
 import { candidatesRule } from './candidates';
+import { claimantMismatchRule } from './claimantMismatch';
 import { configFileRule } from './configFile';
 import { counterSourceRule } from './counterSource';
 import type { CodeSpec, FieldType, PayloadOf, Rule, RuleContext } from './rule';
@@ -23,6 +24,7 @@ export const RULES = [
   aliasNearMatchRule,
   candidatesRule,
   counterSourceRule,
+  claimantMismatchRule,
 ] as const;
 
 type CodeMaps = (typeof RULES)[number]['codes'];
@@ -61,6 +63,11 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, Severity>> = Ob
 
 export function isDiagnosticCode(code: string): code is DiagnosticCode {
   return SPECS.has(code);
+}
+
+/** What a code's rule declares of it: its default severity, payload, summary, section and fixes. */
+export function specOf(code: DiagnosticCode): CodeSpec {
+  return SPECS.get(code)!.spec;
 }
 
 /** The rule that declares a code. */

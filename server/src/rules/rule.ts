@@ -19,6 +19,10 @@ export type PayloadOf<S extends PayloadSchema> = Flatten<RequiredFields<S> & Opt
 
 /** One diagnostic code of a rule. */
 export interface CodeSpec {
+  /** One sentence: what a diagnostic of this code reports. */
+  readonly summary: string;
+  /** The section of docs/format.md that explains it, as GitHub's anchor for its heading (see formatSections.ts). */
+  readonly section: string;
   readonly severity: Severity;
   /** The `data` a diagnostic of this code carries, which its quick fixes read back (checked, as it comes from the editor). */
   readonly payload: PayloadSchema;

@@ -1,4 +1,3 @@
-import type { WorkspaceConfig } from '../model/config';
 import { diagnostic, type SyntaxFinding } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
 import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';
@@ -63,7 +62,13 @@ export function noteStem(path: string): string {
   return base.replace(/\.(md|markdown)$/i, '');
 }
 
-export function parseNote(uri: string, path: string, text: string, kind: NoteKind, config: WorkspaceConfig): Note {
+/** What the field checks need of the workspace's configuration. */
+export interface NoteChecks {
+  /** The allowed `perspective` values of article notes. */
+  readonly perspectives: readonly string[];
+}
+
+export function parseNote(uri: string, path: string, text: string, kind: NoteKind, config: NoteChecks): Note {
   const lines = new LineMap(text);
   const fm = parseFrontmatter(text);
   const body = parseBody(text, fm.bodyStart);
@@ -99,7 +104,7 @@ function topSpan(note: Note): Span {
   return note.frontmatter?.openFenceSpan ?? { start: note.bodyStart, end: note.lines.lineEnd(note.lines.positionAt(note.bodyStart).line) };
 }
 
-function readArticle(note: Note, config: WorkspaceConfig, unreadable: boolean): ArticleMeta {
+function readArticle(note: Note, config: NoteChecks, unreadable: boolean): ArticleMeta {
   const meta: ArticleMeta = {};
   // An unclosed or unreadable fence is reported as such, not as a missing frontmatter.
   if (!note.frontmatter && unreadable) return meta;

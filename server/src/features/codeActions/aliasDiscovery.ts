@@ -5,8 +5,7 @@ import { type Note } from '../../syntax/note';
 import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import type { PayloadOfCode } from '../../rules/registry';
-import type { Found } from './fixes';
-import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
+import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar, type Found } from './shared';
 
 /**
  * Quick fixes for `alias.near-match`: add the spelling to the actor's aliases (so it is a mention everywhere), or

@@ -2,8 +2,7 @@ import type { Workspace } from '../../model/workspace';
 import { statusOf } from '../../rules/counterSource';
 import type { ClaimSpan } from '../../syntax/markdown';
 import type { Note } from '../../syntax/note';
-import type { Found } from './fixes';
-import { spanOfRange, touches } from './shared';
+import { spanOfRange, touches, type Found } from './shared';
 
 /**
  * The claim a `claim.no-counter-source` diagnostic points at, read back from its key

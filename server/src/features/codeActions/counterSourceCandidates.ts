@@ -1,14 +1,13 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { QUICK_FIX_KEEP, finderFor, speakerOf, type RankedCandidate } from '../../analysis/counterSourceFinder';
 import type { Cancellation, Workspace } from '../../model/workspace';
-import { outletKey } from '../../rules/counterSource';
+import { outletKey, outletLabel, perspectiveLabel } from '../../rules/counterSource';
 import type { ClaimSpan } from '../../syntax/markdown';
 import type { Note } from '../../syntax/note';
 import { plainText } from '../../syntax/sentences';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import type { Found } from './fixes';
-import { documentEdit, insertAt, titleText } from './shared';
+import { documentEdit, insertAt, titleText, type Found } from './shared';
 
 /** How many candidate sentences are offered per claim. */
 const MAX_CANDIDATES = 3;
@@ -76,8 +75,8 @@ function annotateAction(ctx: FeatureContext, claimNote: Note, offer: CounterSour
   const { note, sentence } = offer.candidate;
   const wrap = sentence.wrap!;
   const quote = titleText(plainText(note.text, wrap, note.wikiLinks, note.claims), 60);
-  const outlet = titleText(note.article?.outlet ?? note.path, 40);
-  const perspective = titleText(note.article?.perspective || 'no perspective', 30);
+  const outlet = titleText(outletLabel(note), 40);
+  const perspective = titleText(perspectiveLabel(note), 30);
   const speaker = offer.by ? titleText(ctx.workspace.actor(offer.by)?.meta.name ?? offer.by, 40) : undefined;
   const who = !speaker
     ? `${outlet} (${perspective}) ${STANCE_VERBS[stance]} it`

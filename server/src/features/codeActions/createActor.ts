@@ -3,8 +3,7 @@ import { type Workspace } from '../../model/workspace';
 import { ACTOR_KINDS, noteStem, type Note } from '../../syntax/note';
 import { normalizeName } from '../../syntax/text';
 import type { FeatureContext } from '../context';
-import type { Found } from './fixes';
-import { spanOfRange, titleText, touches, workspaceRootOf, yamlScalar } from './shared';
+import { spanOfRange, titleText, touches, workspaceRootOf, yamlScalar, type Found } from './shared';
 
 /** An unknown actor as written at a diagnostic, with the label when it is a labelled wiki link. */
 interface UnknownActor {

@@ -1,7 +1,7 @@
 // The quick fixes, looked up by the code of the diagnostic they fix. Each rule declares its codes' fixes by name
 // (rules/*.ts); the table below must implement every one of them, or it does not compile.
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { isDiagnosticCode, payloadOf, type DiagnosticCode, type FixOfCode, type PayloadOfCode } from '../../rules/registry';
+import { isDiagnosticCode, payloadOf, type DiagnosticCode, type FixOfCode } from '../../rules/registry';
 import type { Note } from '../../syntax/note';
 import type { Cancellation, FeatureContext } from '../context';
 import { aliasNearMatchActions } from './aliasDiscovery';
@@ -9,12 +9,7 @@ import { counterSourceActions } from './counterSourceCandidates';
 import { createActorActions } from './createActor';
 import { actorCandidateActions, claimCandidateActions } from './importHints';
 import { markSingleSourceActions } from './markSingleSource';
-
-/** A diagnostic of one code as the editor sent it back, with its payload checked and typed. */
-export interface Found<C extends DiagnosticCode> {
-  diagnostic: Diagnostic;
-  data: PayloadOfCode<C>;
-}
+import type { Found } from './shared';
 
 /** The actions of one fix for every diagnostic of its code in a request (some are offered once for several). */
 export type QuickFix<C extends DiagnosticCode> = (ctx: FeatureContext, note: Note, found: readonly Found<C>[], token?: Cancellation) => CodeAction[];

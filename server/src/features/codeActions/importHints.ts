@@ -10,8 +10,7 @@ import type { FeatureContext } from '../context';
 import { appendAliasEdit } from './aliasDiscovery';
 import { createActorNoteAction } from './createActor';
 import { noteDiagnostics } from '../../rules/registry';
-import type { Found } from './fixes';
-import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar } from './shared';
+import { documentEdit, insertAt, replaceSpan, spanOfRange, titleText, yamlScalar, type Found } from './shared';
 
 /**
  * Quick fixes for the import hints. `actor.candidate`: create the actor note, add the name to the aliases of the

@@ -3,8 +3,7 @@ import { SINGLE_SOURCE_CLASS } from '../../syntax/markdown';
 import { type Note } from '../../syntax/note';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import type { Found } from './fixes';
-import { documentEdit, insertAt } from './shared';
+import { documentEdit, insertAt, type Found } from './shared';
 
 /** Quick fix for `claim.no-counter-source`: add `.single-source` to the claim's attribute block. */
 export function markSingleSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[]): CodeAction[] {

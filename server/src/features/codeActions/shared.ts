@@ -1,10 +1,17 @@
 // Small pieces every code action needs: ranges to offsets, reading a diagnostic's payload, building document edits.
-import type { Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import type { Workspace } from '../../model/workspace';
+import type { DiagnosticCode, PayloadOfCode } from '../../rules/registry';
 import type { Note } from '../../syntax/note';
 import { oneLine, shortLabel } from '../../syntax/sanitize';
 import type { Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
+
+/** A diagnostic of one code as the editor sent it back, with its payload checked and typed (see fixes.ts). */
+export interface Found<C extends DiagnosticCode> {
+  diagnostic: Diagnostic;
+  data: PayloadOfCode<C>;
+}
 
 export function spanOfRange(note: Note, range: Range): Span {
   const start = note.lines.offsetAt(range.start);
