@@ -19,6 +19,7 @@ const STAGED = [
   'dist/extension.js',
   'dist/server.js',
   'syntaxes',
+  'schemas/counterpoint.schema.json',
   'snippets',
   'media',
   'images/icon.png',

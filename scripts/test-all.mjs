@@ -6,6 +6,7 @@ const nodeSuites = ['out/test/unit', 'out/test/cli', 'out/test/fuzz', 'out/test/
 const suites = [
   { name: 'unit, cli, fuzz, protocol and browser', command: process.execPath, args: ['--test', ...nodeSuites] },
   { name: 'neovim', command: 'bash', args: ['test/nvim/run.sh'] },
+  { name: 'emacs', command: 'bash', args: ['test/emacs/run.sh'] },
   { name: 'vscode', command: process.execPath, args: ['scripts/vscode-test/run.mjs'] },
 ];
 const only = process.argv.slice(2);

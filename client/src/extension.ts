@@ -46,7 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   const openWalkthrough = async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
   };
-  const claimMatrix = new ClaimMatrixPanel(() => languageClient.sendRequest(ClaimMatrixRequest), (line) => output.appendLine(line), openWalkthrough);
+  // In a window with several Counterpoint workspaces, the matrix is the one of the note being edited.
+  const matrixOfActiveNote = () => languageClient.sendRequest(ClaimMatrixRequest, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+  const claimMatrix = new ClaimMatrixPanel(matrixOfActiveNote, (line) => output.appendLine(line), openWalkthrough);
   context.subscriptions.push(output, statusBar, claimMatrix);
   context.subscriptions.push(
     // Registered before start so the first status from the server is not missed.

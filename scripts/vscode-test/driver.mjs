@@ -149,6 +149,8 @@ process.on('SIGTERM', () => { fail('terminated'); finish(143); });
 process.on('uncaughtException', (e) => { fail(`driver crashed: ${e && e.stack || e}`); finish(1); });
 process.on('unhandledRejection', (e) => { fail(`driver crashed: ${e && e.stack || e}`); finish(1); });
 
+const RESTRICTED = process.env.COUNTERPOINT_VSCODE_RESTRICTED === '1';
+
 const hardTimer = setTimeout(() => {
   fail(`overall timeout: the test run did not finish within ${TIMEOUT_MS / 1000} s`);
   finish(1);
@@ -168,7 +170,10 @@ try {
     'workbench.startupEditor': 'none',
     'update.showReleaseNotes': false,
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    // COUNTERPOINT_VSCODE_RESTRICTED=1: workspace trust on, never asked, so the folder opens in Restricted Mode.
+    ...(RESTRICTED
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+      : { 'security.workspace.trust.enabled': false }),
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'workbench.tips.enabled': false,
@@ -180,7 +185,7 @@ try {
     '--config', configPath,
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(RESTRICTED ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ], {
     detached: true, // own process group: killed as a whole at the end
@@ -211,7 +216,9 @@ try {
     ['extensionDevelopmentPath', remote(devPath)],
     ['extensionTestsPath', remote(testsPath)],
   ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` +
+  // A .code-workspace file opens a multi-root workspace; anything else is a folder.
+  const opened = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const url = `http://127.0.0.1:${port}/?${opened}=${encodeURIComponent(folder)}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   browser = await chromium.launch({

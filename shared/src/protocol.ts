@@ -9,8 +9,14 @@ export interface ReindexResult {
   milliseconds: number;
 }
 
-/** The cross-source claim matrix of the whole workspace, as markdown (for clients without a view of their own) and as data. */
-export const ClaimMatrixRequest = new RequestType0<ClaimMatrix, void>('counterpoint/claimMatrix');
+/**
+ * The cross-source claim matrix of one workspace, as markdown (for clients without a view of their own) and as data:
+ * the workspace holding `uri` (the note being edited), else that of an open note, else the first with claims.
+ */
+export const ClaimMatrixRequest = new RequestType<ClaimMatrixParams | undefined | null, ClaimMatrix, void>('counterpoint/claimMatrix');
+export interface ClaimMatrixParams {
+  uri?: string;
+}
 export interface ClaimMatrix extends ClaimMatrixData {
   markdown: string;
   rows: ClaimMatrixRow[];

@@ -42,7 +42,7 @@ const isRelative = (target: string) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !
 
 test('the .vsix holds the bundles, the grammar, the snippets and the walkthrough, and no sources', () => {
   const names = [...entries.keys()];
-  for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/counterpoint.injection.tmLanguage.json', 'images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md']) {
+  for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/counterpoint.injection.tmLanguage.json', 'schemas/counterpoint.schema.json', 'images/icon.png', 'LICENSE.txt', 'changelog.md', 'readme.md']) {
     assert.ok(entries.has(`extension/${file}`), `${file} in ${names.join(', ')}`);
   }
   assert.deepEqual(names.filter((name) => /^extension\/(server|client|test|samples|bench|node_modules|out)\/|\.(ts|map)$/.test(name)), []);

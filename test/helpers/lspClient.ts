@@ -56,6 +56,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Declare window.showMessage and answer `window/showMessageRequest` (default true); false: a minimal client without it. */
   showMessageRequests?: boolean;
+  /** The editor's workspace folders, relative to the temp root (default: the root itself). */
+  folders?: string[];
   /** Wait for the first `counterpoint/indexStatus` ready (default true). */
   waitForIndex?: boolean;
 }
@@ -205,8 +207,8 @@ export class LspSession {
     this.initializeResult = await this.request(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: 'counterpoint-protocol-tests' },
-      rootUri: this.rootUri,
-      workspaceFolders: [{ uri: this.rootUri, name: path.basename(this.root) }],
+      rootUri: this.options.folders ? pathToFileURL(path.join(this.root, this.options.folders[0])).href : this.rootUri,
+      workspaceFolders: (this.options.folders ?? ['.']).map((folder) => ({ uri: pathToFileURL(path.join(this.root, folder)).href, name: path.basename(folder) })),
       capabilities: clientCapabilities(this.options.configuration !== undefined, this.options.showMessageRequests !== false),
       initializationOptions: this.options.initializationOptions,
     });

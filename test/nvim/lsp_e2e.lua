@@ -167,6 +167,8 @@ else
   for _, x in ipairs(vim.diagnostic.get()) do seen[#seen + 1] = tostring(x.code) end
   check('diagnostics: claim.no-counter-source', false, 'codes seen: ' .. (#seen > 0 and table.concat(seen, ', ') or 'none'))
 end
+local unknown = find_code('actor.unknown')
+check('diagnostics: no false actor.unknown', unknown == nil, unknown and short(unknown.message, 80) or nil)
 
 -- ---- requests ------------------------------------------------------------------------
 local uri = vim.uri_from_bufnr(bufnr)

@@ -23,10 +23,15 @@ if [ ! -f "$ROOT/dist/server.js" ]; then
 fi
 if [ -f "$ROOT/bin/counterpoint-ls.js" ]; then SERVER="$ROOT/bin/counterpoint-ls.js"; else SERVER="$ROOT/dist/server.js"; fi
 
-WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-XXXXXX")"
 BIN="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-bin-XXXXXX")"
-trap 'rm -rf "$WS" "$BIN"' EXIT
+WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-XXXXXX")"
+REPO_WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-repo-XXXXXX")"
+trap 'rm -rf "$WS" "$BIN" "$REPO_WS"' EXIT
 cp -r "$ROOT/samples/." "$WS/"
+# The same notes in a subfolder of a repository (with its own counterpoint.yaml), as users keep them.
+mkdir -p "$REPO_WS/research/kazakhstan"
+cp -r "$ROOT/samples/." "$REPO_WS/research/kazakhstan/"
+printf '# Research\n\nNotes on [[tokayev]] live in research/.\n' >"$REPO_WS/README.md"
 
 # The README's Neovim set-up snippet is what this test runs: take the lua block after its marker,
 # and put counterpoint-ls on the PATH as `npm install -g .` would.
@@ -37,14 +42,34 @@ awk '/<!-- nvim-setup -->/ { found = 1; next } found && /^```lua/ { inside = 1; 
 ln -s "$SERVER" "$BIN/counterpoint-ls"
 export PATH="$BIN:$PATH"
 
-start=$(date +%s%N)
-set +e
-COUNTERPOINT_SETUP="$SNIPPET" COUNTERPOINT_WORKSPACE="$WS" \
-  timeout "${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120}" \
-  nvim --headless --clean -u NONE -i NONE -n -c "luafile $ROOT/test/nvim/lsp_e2e.lua" </dev/null
-rc=$?
-set -e
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-if [ "$rc" -eq 124 ]; then echo "test/nvim: error: timed out after ${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120} s" >&2; fi
-echo "test/nvim: exit code $rc in ${ms} ms"
-exit "$rc"
+# One run per layout; the last line sums them up for scripts/test-all.mjs.
+passed=0; failed=0; status=0
+run_case() { # name, workspace (the notes' root, which the snippet must find from the note)
+  local name="$1" ws="$2" log rc start ms
+  log="$(mktemp)"
+  echo "test/nvim: case $name"
+  start=$(date +%s%N)
+  set +e
+  COUNTERPOINT_SETUP="$SNIPPET" COUNTERPOINT_WORKSPACE="$ws" \
+    timeout "${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120}" \
+    nvim --headless --clean -u NONE -i NONE -n -c "luafile $ROOT/test/nvim/lsp_e2e.lua" </dev/null | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  if [ "$rc" -eq 124 ]; then echo "test/nvim: error: timed out after ${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120} s" >&2; fi
+  echo "test/nvim: $name: exit code $rc in ${ms} ms"
+  local counts
+  counts="$(grep -Eo '^nvim: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)"
+  if [ -n "$counts" ]; then
+    passed=$((passed + $(echo "$counts" | awk '{print $2}')))
+    failed=$((failed + $(echo "$counts" | awk '{print $4}')))
+  elif [ "$rc" -ne 0 ]; then
+    failed=$((failed + 1))
+  fi
+  [ "$rc" -eq 0 ] || status=1
+  rm -f "$log"
+}
+run_case "notes at the root" "$WS"
+run_case "notes in research/kazakhstan/" "$REPO_WS/research/kazakhstan"
+echo "test/nvim: $passed passed, $failed failed"
+exit "$status"

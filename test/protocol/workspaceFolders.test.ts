@@ -1,4 +1,4 @@
-// A folder added to the workspace after start-up is indexed; a folder removed takes its notes and their diagnostics away.
+// A folder added to the editor's workspace after start-up is indexed as a workspace of its own; a folder removed takes its notes and their diagnostics away.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -20,6 +20,7 @@ before(async () => {
   session = await startServer();
   second = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'counterpoint-second-folder-')));
   fs.mkdirSync(path.join(second, 'articles'));
+  fs.writeFileSync(path.join(second, 'counterpoint.yaml'), 'articles: [articles]\n');
   fs.writeFileSync(path.join(second, 'articles', 'extra.md'), articleNote({ outlet: 'Second Folder Times', perspective: 'western' },
     'Tokayev spoke to [[nobody-known]] in the second folder.'));
   secondUri = pathToFileURL(second).href;
@@ -54,10 +55,10 @@ test('the server asks for workspace folder changes', () => {
   assert.deepEqual(session.initializeResult?.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
 });
 
-test('a folder added after start-up is indexed: its mentions are found and its note gets diagnostics', async () => {
+test('a folder added after start-up is indexed as its own workspace: its note gets diagnostics, its mentions stay its own', async () => {
   assert.ok(!(await referencesOfTokayev()).includes(extraUri));
   await changeFolders([secondUri], []);
-  assert.ok((await referencesOfTokayev()).includes(extraUri), 'the new folder\'s mention of Tokayev is a reference');
+  assert.ok(!(await referencesOfTokayev()).includes(extraUri), 'the other workspace\'s "Tokayev" is not a mention of this one\'s actor');
   const diagnostics = await session.waitFor('diagnostics of the new folder\'s note', () => {
     const published = session.diagnosticsOf(extraUri);
     return published && published.length > 0 && published;

@@ -8,11 +8,18 @@ import { isDiagnosticCode } from '../../server/src/rules/registry';
 const parseConfig = (text: string, base?: WorkspaceConfig) => parseConfigWith(text, isDiagnosticCode, base);
 const checkRule = (code: string, value: unknown) => checkRuleWith(code, value, isDiagnosticCode);
 import { joinLines } from '../helpers/workspace';
+import { DEFAULT_SEVERITIES } from '../../server/src/rules/registry';
+import CONFIG_SCHEMA from '../../schemas/counterpoint.schema.json';
+import { configValidatorSource } from '../../server/src/model/configValidatorSource';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const FOLDER_RULE = 'a folder inside the workspace or a list of them (`.` or names separated by `/`; no `..`, `./`, `/` or absolute path)';
 
 describe('parseConfig', () => {
   test('a valid file sets every setting', () => {
     const { config, problems } = parseConfig(joinLines(
-      'articles: [articles, ./press/, "archive\\\\2022"]',
+      'articles: [articles, ./press/, "archive/2022"]',
       'actors:',
       '  - people',
       'perspectives: [ukrainian, russian-state, central-asian]',
@@ -82,9 +89,9 @@ describe('parseConfig', () => {
     ));
     assert.deepEqual(config, defaultConfig());
     assert.deepEqual(problems, [
-      { message: '`articles` must be a non-empty list of strings; using the default (articles).', line: 0 },
-      { message: '`actors` must be a non-empty list of strings; using the default (actors).', line: 1 },
-      { message: `\`perspectives\` must be a non-empty list of strings; using the default (${DEFAULT_PERSPECTIVES.join(', ')}).`, line: 2 },
+      { message: `\`articles\` must be ${FOLDER_RULE}; using the default (articles).`, line: 0 },
+      { message: `\`actors\` must be ${FOLDER_RULE}; using the default (actors).`, line: 1 },
+      { message: `\`perspectives\` must be a non-empty list of names, each once; using the default (${DEFAULT_PERSPECTIVES.join(', ')}).`, line: 2 },
       { message: '`bareAliases` must be true or false; using true.', line: 3 },
       { message: '`rules` must map diagnostic codes to error, warning, information, hint or off.', line: 4 },
     ]);
@@ -139,6 +146,7 @@ describe('parseConfig', () => {
     assert.deepEqual(problems.map((p) => p.message), [
       'Unknown diagnostic code `constructor`; it is ignored.',
       'Unknown diagnostic code `toString`; it is ignored.',
+      '`__proto__` is not a setting of counterpoint.yaml; it is ignored.',
     ]);
     assert.equal(({} as Record<string, unknown>)['claim.empty'], undefined);
   });
@@ -150,5 +158,54 @@ describe('checkRule', () => {
     assert.match(checkRule('claim.nope', 'hint')!, /Unknown diagnostic code/);
     assert.match(checkRule('claim.empty', 'loud')!, /must be one of/);
     assert.match(checkRule('toString', 'error')!, /Unknown diagnostic code/);
+  });
+});
+
+describe('counterpoint.yaml against its schema', () => {
+  test('the rule codes the schema accepts are exactly the diagnostic codes (run scripts/config-schema.mjs after changing them)', () => {
+    assert.deepEqual(CONFIG_SCHEMA.properties.rules.propertyNames.enum, Object.keys(DEFAULT_SEVERITIES).sort());
+    for (const code of Object.keys(DEFAULT_SEVERITIES)) assert.equal(checkRule(code, 'off'), undefined, code);
+    assert.equal(checkRule('made.up', 'off'), 'Unknown diagnostic code `made.up`; it is ignored.');
+  });
+
+  test('the validator the server runs is compiled from the schema as it is now (run scripts/config-schema.mjs after changing it)', () => {
+    const generated = readFileSync(path.join(__dirname, '../../../server/src/model/configValidator.generated.ts'), 'utf8');
+    assert.equal(generated, configValidatorSource(CONFIG_SCHEMA));
+  });
+
+  test('folders outside the workspace, blank or the filesystem root are refused as problems, and the default stays', () => {
+    for (const folders of ['["../esc/pwn", articles]', '"/etc"', '""', '"./"', '"/"', '[a/../../b]', '"C:/notes"', '[".."]', '"articles/.."', '"  "']) {
+      const { config, problems } = parseConfig(`articles: ${folders}\nactors: ${folders}\n`);
+      assert.deepEqual(config.articleFolders, ['articles'], folders);
+      assert.deepEqual(config.actorFolders, ['actors'], folders);
+      assert.deepEqual(problems.map((p) => p.line), [0, 1], folders);
+      assert.match(problems[0].message, /^`articles` must be a folder inside the workspace/, folders);
+    }
+  });
+
+  test('folders inside the workspace are taken, `./` and a trailing slash dropped', () => {
+    const { config, problems } = parseConfig('articles: [./press/, notes/articles, .]\nactors: .hidden-actors\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.articleFolders, ['press', 'notes/articles', '.']);
+    assert.deepEqual(config.actorFolders, ['.hidden-actors']);
+  });
+
+  test('a top-level `__proto__` is reported, and the settings under it are not applied', () => {
+    const { config, problems } = parseConfig('__proto__:\n  rules:\n    claim.no-counter-source: "off"\n  articles: [../x]\narticles: [news]\n');
+    assert.deepEqual(config.rules, {});
+    assert.deepEqual(config.articleFolders, ['news']);
+    assert.deepEqual(problems, [{ message: '`__proto__` is not a setting of counterpoint.yaml; it is ignored.', line: 0 }]);
+  });
+
+  test('16,000 unknown rule codes are read in under a second, each a problem on its own line', () => {
+    const codes = Array.from({ length: 16_000 }, (_, i) => `  made.up-rule-${i}: error`);
+    const text = ['rules:', '  claim.empty: "off"', ...codes, ''].join('\n');
+    const started = performance.now();
+    const { config, problems } = parseConfig(text);
+    const ms = performance.now() - started;
+    assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+    assert.equal(problems.length, 16_000);
+    assert.equal(problems[15_999].line, 16_001);
+    assert.deepEqual(config.rules, { 'claim.empty': 'off' });
   });
 });

@@ -401,3 +401,13 @@ test('warming up stops when its time is spent and says whether actors are left',
   assert.equal(warmActorHovers(contextOf(workspace), note.uri), true, 'no limit: all done');
   assert.equal(warmActorHovers(contextOf(workspace), uriOf('articles/missing.md'), -1), true, 'nothing to warm in a note that is not there');
 });
+
+test('a note outside the article and actor folders (a README) is no source of an actor\'s hover, nor one of its "other notes"', () => {
+  const workspace = tokayevWorkspace({
+    'README.md': joinLines('# About these notes', '', 'They follow [[tokayev]] and Tokayev\'s visits.'),
+    'actors/nazarbayev.md': actorNote({ name: 'Nursultan Nazarbayev', role: 'Former president' }, 'Predecessor of [[tokayev]].'),
+  });
+  const markdown = markdownOf(hoverOn(workspace, 'articles/kyivpost.md', 'Tokayev told', 1));
+  assert.ok(!markdown.includes('README'), markdown);
+  assert.ok(markdown.includes('Also in 1 other note: [actors/nazarbayev.md]'), markdown);
+});

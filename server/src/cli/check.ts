@@ -3,7 +3,7 @@ import type { Workspace } from '../model/workspace';
 import { DEFAULT_SEVERITIES, noteDiagnostics } from '../rules/registry';
 import { githubCommand, sarifLog, textLine } from './checkFormats';
 import type { CliCommand } from './command';
-import { UsageError, loadFolder } from './workspace';
+import { UsageError, loadWorkspaces } from './workspace';
 import { plural } from '../render/plural';
 
 interface Row {
@@ -64,7 +64,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   usage: ['check [folder] [--format text|json|sarif|github] [--fail-on error|warning|information] [--max-warnings N] [--hints]   print every diagnostic; exit 1 when the check fails'],
   help: [
-    'Checks every note of the folder (the current one by default) and prints what it finds.',
+    'Checks every note of the folder (the current one by default) and prints what it finds. A folder holding',
+    'several Counterpoint workspaces (folders with a counterpoint.yaml, or actors/) checks each with its own config.',
     '',
     'Options:',
     '  --format text      path:line:col severity code message, one diagnostic a line, then a summary (the default)',
@@ -88,14 +89,16 @@ export const checkCommand: CliCommand = {
   maxPositional: 1,
   async run({ positional, format, options, flags }) {
     const { failOn, maxWarnings } = parseOptions(options);
-    const { workspace, root, configProblems } = await loadFolder(positional[0] ?? '.');
-    const all = diagnosticRows(workspace, root, configProblems);
+    // A folder may hold several workspaces (notes in subfolders, each with its own config): each is checked on its own.
+    const workspaces = await loadWorkspaces(positional[0] ?? '.');
+    const all = workspaces.flatMap(({ workspace, root, configProblems }) => diagnosticRows(workspace, root, configProblems));
     // Hints are suggestions to accept or dismiss in the editor (actor and claim candidates), not problems to list.
     const rows = flags.has('hints') ? all : all.filter((r) => r.severity !== 'hint');
     const hidden = all.length - rows.length;
     const count = (severity: string) => all.filter((r) => r.severity === severity).length;
+    const total = (measure: (workspace: Workspace) => number) => workspaces.reduce((sum, loaded) => sum + measure(loaded.workspace), 0);
     const summary = {
-      notes: workspace.size, actors: workspace.actors().length, claimKeys: workspace.claimKeys().length,
+      notes: total((w) => w.size), actors: total((w) => w.actors().length), claimKeys: total((w) => w.claimKeys().length),
       errors: count('error'), warnings: count('warning'), information: count('information'), hints: count('hint'),
     };
     const failed = failure({ error: summary.errors, warning: summary.warnings, information: summary.information }, failOn, maxWarnings);
@@ -108,7 +111,8 @@ export const checkCommand: CliCommand = {
     } else {
       for (const r of rows) process.stdout.write(`${textLine(r)}\n`);
       const hints = hidden > 0 ? `${plural(hidden, 'hint')} not shown (--hints shows them)` : plural(summary.hints, 'hint');
-      process.stdout.write(`${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
+      const where = workspaces.length > 1 ? `${workspaces.length} workspaces, ` : '';
+      process.stdout.write(`${where}${summary.notes} notes (${summary.actors} actors, ${summary.claimKeys} claim keys): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.information} information, ${hints}.\n`);
     }
     if (failed) process.stderr.write(`counterpoint check failed: ${failed}.\n`);
     return failed ? 1 : 0;

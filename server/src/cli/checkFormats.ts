@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL } from '../../../shared/src/projectLinks';
 import { documentedCodes } from '../rules/codeDocs';
 import type { Severity } from '../syntax/diagnostics';
+import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
 
 /** One diagnostic as `check` reports it: a path relative to the current folder, 1-based lines and columns. */
 export interface CheckRow {
@@ -18,7 +19,7 @@ export interface CheckRow {
   message: string;
 }
 
-const TOOL_VERSION = '0.1.0';
+const TOOL_VERSION = COUNTERPOINT_VERSION;
 
 /** Line and paragraph separators, and the other control characters but the tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;

@@ -33,7 +33,8 @@ export const importCommand: CliCommand = {
     if (files.length === 0) throw new UsageError(`${input} has no .txt or .md files to import.`);
     const out = path.resolve(options.out ?? '.');
     await fs.mkdir(out, { recursive: true });
-    const { workspace } = await loadFolder(out);
+    // The workspace that holds the folder (or the folder itself): the note goes into its article folder.
+    const { workspace, root } = await loadFolder(out);
     let written = 0;
     let failed = 0;
     for (const file of files) {
@@ -49,7 +50,7 @@ export const importCommand: CliCommand = {
         continue;
       }
       const imported = importArticle(read.text, workspace, { source: path.basename(file) });
-      const target = path.join(out, ...imported.path.split('/'));
+      const target = path.join(root, ...imported.path.split('/'));
       await fs.mkdir(path.dirname(target), { recursive: true });
       try {
         // `wx`: the file is created, or the write fails; an existing note is never replaced, even one written meanwhile.

@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { initCommand } from './init';
 import { reportCommand } from './report';
 import { UsageError } from './workspace';
+import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
 
 const COMMANDS: CliCommand[] = [initCommand, checkCommand, reportCommand, exportCommand, importCommand];
 
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv.includes('--version')) {
-    process.stdout.write('counterpoint 0.1.0\n');
+    process.stdout.write(`counterpoint ${COUNTERPOINT_VERSION}\n`);
     return 0;
   }
   const parsed = parseArgs(argv);

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { type ConfigProblem } from '../model/config';
 import type { Workspace } from '../model/workspace';
 import { createWorkspace } from '../rules/registry';
-import { findNotes, loadConfig, readNoteSync, uriOfPath } from '../node/files';
+import { findNotes, findRootAbove, findWorkspaceRoots, loadConfig, ownerOf, readNoteSync, uriOfPath } from '../node/files';
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -15,14 +15,43 @@ export interface LoadedFolder {
   configProblems: ConfigProblem[];
 }
 
-/** Every note of a folder, read and indexed in one batch; progress on stderr for large folders in a terminal. */
-export async function loadFolder(folder: string): Promise<LoadedFolder> {
-  const root = path.resolve(folder);
-  const stat = await fs.stat(root).catch(() => undefined);
+/**
+ * The Counterpoint workspaces a command given `folder` works on: every root below it (each folder holding
+ * `counterpoint.yaml`, or `actors/`), else the root that holds it, else the folder itself with the defaults.
+ */
+export async function workspaceRootsOf(folder: string): Promise<string[]> {
+  const resolved = path.resolve(folder);
+  const stat = await fs.stat(resolved).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`${folder} is not a folder.`);
+  const below = await findWorkspaceRoots(resolved);
+  if (below.length > 0) return below;
+  return [(await findRootAbove(resolved)) ?? resolved];
+}
+
+/** Every workspace at, below or above a folder (see workspaceRootsOf), each read with its own config. */
+export async function loadWorkspaces(folder: string): Promise<LoadedFolder[]> {
+  const roots = await workspaceRootsOf(folder);
+  const loaded: LoadedFolder[] = [];
+  for (const root of roots) loaded.push(await loadRoot(root, roots));
+  return loaded;
+}
+
+/** The one workspace of a folder; a folder holding several must be narrowed down to one of them. */
+export async function loadFolder(folder: string): Promise<LoadedFolder> {
+  const roots = await workspaceRootsOf(folder);
+  if (roots.length > 1) {
+    const names = roots.map((root) => path.relative(process.cwd(), root) || '.');
+    throw new UsageError(`${folder} holds ${roots.length} Counterpoint workspaces (${names.join(', ')}): name one of them.`);
+  }
+  return loadRoot(roots[0], roots);
+}
+
+/** One root's notes, read and indexed in one batch (less those of roots nested in it); progress on stderr for large folders in a terminal. */
+async function loadRoot(root: string, allRoots: readonly string[]): Promise<LoadedFolder> {
   const loaded = await loadConfig(root);
   const workspace = createWorkspace([uriOfPath(root)], loaded.config);
-  const files = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
+  const listed = await findNotes(root, (file, reason) => process.stderr.write(`skipped ${file}: ${reason}\n`));
+  const files = listed.filter((file) => ownerOf(file, allRoots, path.sep) === root);
   const showProgress = process.stderr.isTTY && files.length > 200;
   const texts: [string, string][] = [];
   for (const file of files) {

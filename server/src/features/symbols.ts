@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { actorNames, type Actor } from '../model/workspace';
-import { type ClaimSpan, type Heading } from '../syntax/markdown';
+import { type ClaimSpan } from '../syntax/markdown';
 import { type Note } from '../syntax/note';
 import { plainText } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
@@ -26,9 +26,9 @@ export function actorSymbolKind(kind: string | undefined): SymbolKind {
 }
 
 /**
- * The outline of a note: headings nested by level with the claims of each section under
- * them, then an "Actors" group with every actor the note mentions. An actor note starts
- * with the actor itself, its aliases as children.
+ * Counterpoint's part of a note's outline: a "Claims" group with the note's claims in order, then an "Actors" group
+ * with every actor the note mentions. An actor note starts with the actor itself, its aliases as children. Headings
+ * are left to the editor's Markdown support, whose outline sits beside this one (listing them here showed each twice).
  */
 export function provideDocumentSymbols(ctx: FeatureContext, uri: string): DocumentSymbol[] {
   const note = ctx.workspace.getNote(uri);
@@ -36,7 +36,8 @@ export function provideDocumentSymbols(ctx: FeatureContext, uri: string): Docume
   const symbols: DocumentSymbol[] = [];
   const self = note.kind === 'actor' && note.actor ? ctx.workspace.actor(note.actor.id) : undefined;
   if (self && self.note === note) symbols.push(actorDefinitionSymbol(note, self));
-  symbols.push(...outline(note));
+  const claims = claimsGroup(note);
+  if (claims) symbols.push(claims);
   const actors = actorsGroup(ctx, note, self?.note === note ? self.id : undefined);
   if (actors) symbols.push(actors);
   return symbols;
@@ -69,59 +70,15 @@ function actorDefinitionSymbol(note: Note, actor: Actor): DocumentSymbol {
   return symbol(note, meta.name || meta.id, actorSymbolKind(meta.kind), whole, selection, detail, aliases);
 }
 
-interface OpenSection {
-  heading: Heading;
-  end: number;
-  children: DocumentSymbol[];
-}
-
-/** Headings nested by level; each claim goes under the innermost heading whose section holds it. */
-function outline(note: Note): DocumentSymbol[] {
-  const top: DocumentSymbol[] = [];
-  const stack: OpenSection[] = [];
-  const headings = [...note.headings].sort((a, b) => a.span.start - b.span.start);
+/** The note's claims, in order, as one group (the editor's Markdown support outlines the headings). */
+function claimsGroup(note: Note): DocumentSymbol | undefined {
   const claims = [...note.claims].sort((a, b) => a.span.start - b.span.start);
-  let claimIndex = 0;
-
-  const close = (section: OpenSection) => {
-    const built = symbol(note, headingName(note, section.heading), SymbolKind.String, { start: section.heading.span.start, end: section.end }, section.heading.span, undefined, section.children);
-    (stack.length > 0 ? stack[stack.length - 1].children : top).push(built);
-  };
-  const addClaimsBefore = (offset: number) => {
-    while (claimIndex < claims.length && claims[claimIndex].span.start < offset) {
-      const claim = claims[claimIndex++];
-      (stack.length > 0 ? stack[stack.length - 1].children : top).push(claimSymbol(note, claim));
-    }
-  };
-
-  for (let i = 0; i < headings.length; i++) {
-    const heading = headings[i];
-    addClaimsBefore(heading.span.start);
-    while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) {
-      const section = stack.pop()!;
-      section.end = sectionEnd(note, heading.span.start);
-      close(section);
-    }
-    stack.push({ heading, end: note.text.length, children: [] });
-  }
-  addClaimsBefore(Number.POSITIVE_INFINITY);
-  while (stack.length > 0) {
-    const section = stack.pop()!;
-    section.end = sectionEnd(note, note.text.length);
-    close(section);
-  }
-  return top;
-}
-
-/** A section ends at the end of its last non-blank line before the next heading. */
-function sectionEnd(note: Note, next: number): number {
-  let end = next;
-  while (end > 0 && /\s/.test(note.text[end - 1])) end--;
-  return end;
-}
-
-function headingName(note: Note, heading: Heading): string {
-  return plainText(note.text, heading.textSpan, note.wikiLinks, note.claims) || heading.text;
+  if (claims.length === 0) return undefined;
+  let end = 0;
+  for (const claim of claims) end = Math.max(end, claim.span.end);
+  const whole = { start: claims[0].span.start, end };
+  const detail = `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'}`;
+  return symbol(note, 'Claims', SymbolKind.Namespace, whole, { start: whole.start, end: whole.start }, detail, claims.map((claim) => claimSymbol(note, claim)));
 }
 
 function claimSymbol(note: Note, claim: ClaimSpan): DocumentSymbol {

@@ -1,9 +1,10 @@
 // Entry point of counterpoint-ls: an LSP server over stdio (`--stdio`) or Node IPC (`--node-ipc`).
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { CounterpointServer } from './server';
+import { COUNTERPOINT_VERSION } from '../../../shared/src/version';
 
 if (process.argv.includes('--version')) {
-  process.stdout.write('counterpoint-ls 0.1.0\n');
+  process.stdout.write(`counterpoint-ls ${COUNTERPOINT_VERSION}\n`);
   process.exit(0);
 }
 if (process.argv.includes('--help')) {

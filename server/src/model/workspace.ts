@@ -414,12 +414,14 @@ export class Workspace {
   /**
    * For each note that mentions an actor (in no particular order): its first mention of the actor, and its `by=`
    * mentions of it. What an actor's hover lists, without making every mention of an actor in thousands of notes.
+   * Only articles and actor notes are sources: a note outside their folders (a README, a working note) is not listed.
    */
   firstMentionsOf(actorId: string): ReadonlyMap<string, { first: Mention; claims: readonly Mention[] }> {
     const id = this.actor(actorId)?.id;
     const result = new Map<string, { first: Mention; claims: Mention[] }>();
     for (const uri of (id === undefined ? undefined : this.notesByActor.get(id)) ?? []) {
       const note = this.notesByUri.get(uri);
+      if (note?.kind === 'other') continue;
       const found = note && this.mentionTables.get(uri)?.firstAndClaimsOf(id!, note.claims);
       if (found) result.set(uri, found);
     }

@@ -66,6 +66,85 @@ export async function findNotes(root: string, onSkip: (file: string, reason: str
   return found.sort();
 }
 
+/** How far the search for workspace roots below an editor's folder goes. */
+export interface RootSearchLimits {
+  /** Folder levels below the folder searched. */
+  maxDepth: number;
+  /** Roots found at most. */
+  maxRoots: number;
+  /** Folders listed at most. */
+  maxFolders: number;
+}
+
+export const ROOT_SEARCH_LIMITS: RootSearchLimits = { maxDepth: 6, maxRoots: 64, maxFolders: 20_000 };
+
+/** Folder levels walked up from a note at most, looking for the root that holds it. */
+const MAX_LEVELS_UP = 64;
+
+const ACTORS_FOLDER = 'actors';
+
+/**
+ * The Counterpoint workspaces at or below a folder: each folder holding `counterpoint.yaml`, or, outside every such
+ * root, `actors/`. Inside a root only another `counterpoint.yaml` starts a root of its own (a root's folders may
+ * hold an `actors/` of its own making). Hidden folders, node_modules and build output are skipped, symbolic links
+ * are never followed, and the search is bounded in depth, folders and roots.
+ */
+export async function findWorkspaceRoots(folder: string, limits: RootSearchLimits = ROOT_SEARCH_LIMITS): Promise<string[]> {
+  const roots: string[] = [];
+  let queue: { folder: string; insideRoot: boolean }[] = [{ folder, insideRoot: false }];
+  let listed = 0;
+  for (let depth = 0; depth <= limits.maxDepth && queue.length > 0; depth++) {
+    const next: typeof queue = [];
+    for (const item of queue) {
+      if (listed++ >= limits.maxFolders || roots.length >= limits.maxRoots) return roots.sort();
+      const entries = await fs.readdir(item.folder, { withFileTypes: true }).catch(() => []);
+      const hasConfig = entries.some((entry) => entry.name === CONFIG_FILE_NAME && entry.isFile());
+      const hasActors = entries.some((entry) => entry.name === ACTORS_FOLDER && entry.isDirectory());
+      const isRoot = hasConfig || (!item.insideRoot && hasActors);
+      if (isRoot) roots.push(item.folder);
+      for (const entry of entries) {
+        if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) {
+          next.push({ folder: path.join(item.folder, entry.name), insideRoot: item.insideRoot || isRoot });
+        }
+      }
+    }
+    queue = next;
+  }
+  return roots.sort();
+}
+
+/** The nearest folder at or above `start` that is a Counterpoint workspace root (see findWorkspaceRoots). */
+export async function findRootAbove(start: string): Promise<string | undefined> {
+  let folder = path.resolve(start);
+  for (let level = 0; level < MAX_LEVELS_UP; level++) {
+    if (await isWorkspaceRoot(folder)) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+  return undefined;
+}
+
+async function isWorkspaceRoot(folder: string): Promise<boolean> {
+  const config = await fs.lstat(path.join(folder, CONFIG_FILE_NAME)).catch(() => undefined);
+  if (config?.isFile()) return true;
+  const actors = await fs.lstat(path.join(folder, ACTORS_FOLDER)).catch(() => undefined);
+  return actors?.isDirectory() === true;
+}
+
+/**
+ * The root that owns a path: the deepest of the roots that hold it (a root nested in another owns its own notes).
+ * Roots and the path are file URIs or paths, compared as written.
+ */
+export function ownerOf<T extends string>(file: string, roots: readonly T[], separator = '/'): T | undefined {
+  let best: T | undefined;
+  for (const root of roots) {
+    const prefix = root.endsWith(separator) ? root : root + separator;
+    if (file.startsWith(prefix) && (best === undefined || root.length > best.length)) best = root;
+  }
+  return best;
+}
+
 /**
  * A note's text. Bytes that are not UTF-8 become U+FFFD rather than failing the read;
  * returns the reason instead for files that vanished, are unreadable, too large, or are
