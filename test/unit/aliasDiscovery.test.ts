@@ -122,8 +122,8 @@ describe('alias.near-match', () => {
     assert.equal(d.message, '«Qasym-Jomart Tokaev» looks like a spelling of Kassym-Jomart Tokayev (tokayev)');
   });
 
-  test('Cyrillic, German and Kazakh spellings and possessives are found', () => {
-    assert.deepEqual(hintsIn('Токаев and Tokajew met; Toqaev’s visit.'), [['Токаев', 'tokayev'], ['Tokajew', 'tokayev'], ['Toqaev', 'tokayev']]);
+  test('German and Kazakh spellings and possessives are found; a Cyrillic spelling is a mention already, not a hint', () => {
+    assert.deepEqual(hintsIn('Токаев and Tokajew met; Toqaev’s visit.'), [['Tokajew', 'tokayev'], ['Toqaev', 'tokayev']]);
   });
 
   test('many-word names: another spelling of a word, or blanks for a hyphen, covers the whole name', () => {

@@ -236,6 +236,18 @@ test('create actor: a stale diagnostic (the name resolves now, or is no longer t
 
 // ---- counter-source candidates ----
 
+/** The candidates as offered first, one per sentence (the other stances of each follow them). */
+function preferredCandidates(actions: readonly CodeAction[]): CodeAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    if (!a.title.startsWith('Annotate as')) return false;
+    const quote = a.title.slice(a.title.indexOf('“'), a.title.indexOf('”') + 1);
+    if (seen.has(quote)) return false;
+    seen.add(quote);
+    return true;
+  });
+}
+
 const CLAIM_LINE = '[Kazakhstan does not recognise the DPR]{claim=no-recognition by=tokayev stance=reports}.';
 
 function counterWorkspace(tass: string, extra: Record<string, string> = {}): Workspace {
@@ -259,9 +271,9 @@ test('counter-source: the sentence about the same thing ranks first and its edit
   const workspace = counterWorkspace(TASS_TEXT);
   const ctx = contextOf(workspace, { [uriOf('articles/tass.md')]: 12, [uriOf('articles/channel24.md')]: 4 });
   const actions = quickFixes(ctx, 'articles/channel24.md', 'claim.no-counter-source');
-  const candidates = actions.filter((a) => a.title.startsWith('Annotate'));
+  const candidates = preferredCandidates(actions);
   assert.ok(candidates.length >= 1 && candidates.length <= 3);
-  assert.equal(candidates[0].title, 'Annotate counter-source in TASS (russian-state): “At the forum Tokaev said that Kazakhstan would not recognise…”');
+  assert.equal(candidates[0].title, 'Annotate as TASS (russian-state) reporting Kassym-Jomart Tokayev: “At the forum Tokaev said that Kazakhstan would not recognise…”');
   assert.equal(candidates[0].kind, 'quickfix');
   // Unrelated sentences are not offered at all.
   assert.ok(!candidates.some((a) => /weather|Trade grew/.test(a.title)), candidates.map((a) => a.title).join(' | '));
@@ -273,7 +285,7 @@ test('counter-source: the sentence about the same thing ranks first and its edit
   const after = applyWorkspaceEdit(filesOf(workspace), candidates[0].edit!, { versions: { [uriOf('articles/tass.md')]: 12 } });
   assert.equal(after[uriOf('articles/tass.md')], TASS_TEXT.replace(
     'At the forum Tokaev said that Kazakhstan would not recognise the DNR and the other Donbas republics.',
-    '[At the forum Tokaev said that Kazakhstan would not recognise the DNR and the other Donbas republics]{claim=no-recognition stance=reports}.'));
+    '[At the forum Tokaev said that Kazakhstan would not recognise the DNR and the other Donbas republics]{claim=no-recognition by=tokayev stance=reports}.'));
   assert.equal(after[uriOf('articles/channel24.md')], workspace.getNote(uriOf('articles/channel24.md'))!.text);
 });
 
@@ -298,8 +310,8 @@ test('counter-source: transliterations match through the actor, not the spelling
   const tass = articleNote({ outlet: 'TASS', perspective: 'russian-state' },
     'Delegates snubbed the economic forum. Tokaev snubbed the economic forum in Petersburg.');
   const workspace = counterWorkspace(tass, { 'articles/channel24.md': claimNote });
-  const candidates = quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source').filter((a) => a.title.startsWith('Annotate'));
-  assert.equal(candidates[0].title, 'Annotate counter-source in TASS (russian-state): “Tokaev snubbed the economic forum in Petersburg”');
+  const candidates = preferredCandidates(quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source'));
+  assert.equal(candidates[0].title, 'Annotate as TASS (russian-state) asserting it: “Tokaev snubbed the economic forum in Petersburg”');
 });
 
 test('counter-source: sentences already annotated, holding code, or cutting emphasis are never offered', () => {
@@ -327,19 +339,19 @@ test('counter-source: list items are candidates on their own, without their mark
   const after = applyWorkspaceEdit(filesOf(workspace), best.edit!);
   assert.equal(after[uriOf('articles/tass.md')], tass.replace(
     '- Kazakhstan will not recognise the DPR, Tokaev said',
-    '- [Kazakhstan will not recognise the DPR, Tokaev said]{claim=no-recognition stance=reports}'));
+    '- [Kazakhstan will not recognise the DPR, Tokaev said]{claim=no-recognition by=tokayev stance=reports}'));
 });
 
-test('counter-source: with no article of another perspective, same-perspective outlets are offered as cross-sources', () => {
+test('counter-source: an outlet of the same perspective is offered too, its title saying it counts only as a dispute or qualification', () => {
   const kyivPost = articleNote({ outlet: 'Kyiv Post', perspective: 'ukrainian' }, 'Tokaev said Kazakhstan will not recognise the DPR.');
   const workspace = counterWorkspace(articleNote({ outlet: 'TASS', perspective: 'russian-state' }, 'Nothing related here at all.'), { 'articles/kyivpost.md': kyivPost });
-  const candidates = quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source').filter((a) => a.title.startsWith('Annotate'));
+  const candidates = preferredCandidates(quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source'));
   assert.deepEqual(candidates.map((a) => a.title), [
-    'Annotate cross-source in Kyiv Post (ukrainian): “Tokaev said Kazakhstan will not recognise the DPR” (counts if it disputes the claim)',
+    'Annotate as Kyiv Post (ukrainian) reporting Kassym-Jomart Tokayev: “Tokaev said Kazakhstan will not recognise the DPR” (same perspective: counts only if it disputes or qualifies)',
   ]);
   const after = applyWorkspaceEdit(filesOf(workspace), candidates[0].edit!);
   assert.equal(after[uriOf('articles/kyivpost.md')], kyivPost.replace('Tokaev said Kazakhstan will not recognise the DPR.',
-    '[Tokaev said Kazakhstan will not recognise the DPR]{claim=no-recognition stance=reports}.'));
+    '[Tokaev said Kazakhstan will not recognise the DPR]{claim=no-recognition by=tokayev stance=reports}.'));
 });
 
 test('counter-source: titles are one line and free of control and bidi characters from the note', () => {
@@ -348,7 +360,7 @@ test('counter-source: titles are one line and free of control and bidi character
   const workspace = counterWorkspace(tass);
   const [best] = quickFixes(contextOf(workspace), 'articles/channel24.md', 'claim.no-counter-source');
   // Titles are plain text (not markdown), so the link text shows as typed; what matters is one line, no bidi overrides.
-  assert.equal(best.title, 'Annotate counter-source in TASS (russian-state): “Tokaev [x](command:q) said Kazakhstan would not recognise…”');
+  assert.equal(best.title, 'Annotate as TASS (russian-state) reporting Kassym-Jomart Tokayev: “Tokaev [x](command:q) said Kazakhstan would not recognise…”');
 });
 
 test('counter-source: a cancelled request ranks nothing', () => {

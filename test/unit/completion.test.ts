@@ -116,11 +116,19 @@ test('claim= offers existing keys, the most widely carried first, with sources a
     '[Astana will not recognise the DPR]{claim=no-recognition stance=reports}, [Astana stays neutral]{claim=astana-neutral}.');
   const c = completeIn(article('[Something new]{claim=|^|}'), DRAFT, (extra) => tokayevWorkspace({ 'articles/tass.md': tass, ...extra }));
   assert.deepEqual(labels(c.items), ['no-recognition', 'astana-neutral', 'putin-losing-allies']);
-  assert.equal(c.items[0].detail, '3 sources · russian-state, ukrainian');
-  assert.equal(c.items[1].detail, '1 source · russian-state');
-  assert.equal(c.items[2].detail, '1 source · ukrainian');
+  assert.match(c.items[0].detail!, /^“.+” · 3 sources · russian-state, ukrainian$/);
+  assert.equal(c.items[1].detail, '“Astana stays neutral” · 1 source · russian-state');
+  assert.match(c.items[2].detail!, /^“.+” · 1 source · ukrainian$/);
   assert.ok(c.items[0].sortText! < c.items[1].sortText! && c.items[1].sortText! < c.items[2].sortText!);
   assert.ok(c.accept('no-recognition').endsWith('[Something new]{claim=no-recognition}'));
+});
+
+test('claim= offers first the key most like the claim being typed, whatever its sources', () => {
+  const tass = articleNote({ outlet: 'TASS', perspective: 'russian-state' },
+    '[Astana will not recognise the DPR]{claim=no-recognition stance=reports}, [Astana stays neutral]{claim=astana-neutral}.');
+  const c = completeIn(article('[Astana will stay neutral, officials say]{claim=|^|}'), DRAFT, (extra) => tokayevWorkspace({ 'articles/tass.md': tass, ...extra }));
+  assert.equal(labels(c.items)[0], 'astana-neutral');
+  assert.equal(c.items.length, 3);
 });
 
 test('claim= does not offer back the key only the claim being typed carries', () => {

@@ -708,6 +708,9 @@ const KEY_STOP_WORDS = new Set(`a about above after again against all also am an
   several another every s t said says say saying told tell tells according stated noted added reported asked believes believed claimed emphasized
   emphasised stressed recalled announced warned insisted argued declared explained reiterated assured admitted confirmed denied reminded so-called`.split(/\s+/));
 
+/** Words that negate what follows them (with the halves of "didn't" as the key's letters split it). */
+const KEY_NEGATIONS = new Set(['no', 'not', 'never', 'nor', 'none', 'neither', 'cannot', 'without', 'didn', 'doesn', 'don', 'isn', 'aren', 'wasn', 'weren', 'won', 'wouldn', 'hasn', 'haven', 'hadn', 'couldn', 'shouldn']);
+
 export interface ClaimSuggestion {
   /** What the claim span wraps: the reported words where the sentence sets them apart, else the sentence. */
   span: Span;
@@ -773,7 +776,18 @@ function plainWords(note: Note, span: Span): string {
 /** A kebab-case claim key from a claim's words: its first few content words, ASCII, at most about 50 characters. */
 export function suggestClaimKey(words: string): string {
   const folded = words.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]s\b/g, '');
-  const content = (folded.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []).filter((w) => !KEY_STOP_WORDS.has(w) && !/^\d{1,2}$/.test(w));
+  // A negation stays in the key, as `no-` before the next content word: "no such award had been planned" is not
+  // the proposition "award planned".
+  const content: string[] = [];
+  let negated = false;
+  for (const word of folded.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []) {
+    if (KEY_NEGATIONS.has(word)) negated = true;
+    else if (!KEY_STOP_WORDS.has(word) && !/^\d{1,2}$/.test(word)) {
+      if (negated) content.push('no');
+      content.push(word);
+      negated = false;
+    }
+  }
   let key = '';
   for (const word of content) {
     const next = key ? `${key}-${word}` : word;

@@ -1,6 +1,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { type Actor } from '../model/workspace';
-import { NO_PERSPECTIVE, describeSources } from '../rules/counterSource';
+import { finderFor } from '../analysis/counterSourceFinder';
+import { NO_PERSPECTIVE, describeSources, type ClaimOccurrence } from '../rules/counterSource';
+import { plainText } from '../syntax/sentences';
 import { STANCES, type Stance } from '../syntax/markdown';
 import { ACTOR_KINDS, noteStem, type Note } from '../syntax/note';
 import { type Span } from '../syntax/text';
@@ -190,8 +192,13 @@ function noteItems(ctx: FeatureContext, current: Note, range: Range, suffix: str
   return [...items.values()].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
 }
 
-/** Existing keys, the most widely carried first; a key only the claim being typed carries is not offered back to it. */
+/**
+ * Existing keys, the most like the claim being typed first (the counter-source finder's ranking of keys), then the
+ * most widely carried; each shows its proposition (its first occurrence's words). A key only the claim being typed
+ * carries is not offered back to it.
+ */
 function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: Range): CompletionItem[] {
+  const likeness = keyLikeness(ctx, uri, offset);
   const keys: { key: string; notes: number; item: CompletionItem }[] = [];
   for (const key of ctx.workspace.claimKeys()) {
     const occurrences = ctx.workspace.occurrences(key)
@@ -205,14 +212,29 @@ function claimKeyItems(ctx: FeatureContext, uri: string, offset: number, range: 
       item: {
         label: key,
         kind: CompletionItemKind.EnumMember,
-        detail: `${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : NO_PERSPECTIVE}`,
+        detail: `“${proposition(occurrences[0])}” · ${plural(notes, 'source')} · ${perspectives.length > 0 ? perspectives.join(', ') : NO_PERSPECTIVE}`,
         documentation: { kind: MarkupKind.Markdown, value: escapeMarkdown(describeSources(occurrences)) },
         textEdit: { range, newText: key },
       },
     });
   }
-  keys.sort((a, b) => b.notes - a.notes || a.key.localeCompare(b.key));
+  keys.sort((a, b) => (likeness.get(b.key) ?? 0) - (likeness.get(a.key) ?? 0) || b.notes - a.notes || a.key.localeCompare(b.key));
   return keys.map(({ item }, index) => ({ ...item, sortText: String(index).padStart(6, '0') }));
+}
+
+/** Each key's likeness to the words of the claim whose attributes hold the cursor (none outside a claim). */
+function keyLikeness(ctx: FeatureContext, uri: string, offset: number): Map<string, number> {
+  const note = ctx.workspace.getNote(uri);
+  const claim = note?.claims.find((c) => offset >= c.attributesSpan.start && offset <= c.attributesSpan.end);
+  if (!note || !claim || claim.textSpan.end <= claim.textSpan.start) return new Map();
+  const finder = finderFor(ctx.workspace);
+  const ranked = finder.rankKeys(ctx.workspace, finder.spanQuery(ctx.workspace, note, claim.textSpan), (other, c) => other.uri === uri && c === claim) ?? [];
+  return new Map(ranked.map((k) => [k.key, k.score]));
+}
+
+function proposition(occurrence: ClaimOccurrence): string {
+  const words = plainText(occurrence.note.text, occurrence.claim.textSpan, occurrence.note.wikiLinks, occurrence.note.claims).replace(/\s+/g, ' ');
+  return words.length <= 80 ? words : `${words.slice(0, 79)}…`;
 }
 
 function stanceItems(range: Range): CompletionItem[] {

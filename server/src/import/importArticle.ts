@@ -8,6 +8,7 @@ import { parseFrontmatter } from '../syntax/frontmatter';
 import { stripUnsafe } from '../syntax/sanitize';
 import { parseBody } from '../syntax/markdown';
 import { isIsoDate } from '../syntax/note';
+import { sentenceAround } from '../syntax/sentences';
 import { normalizeName, type Span } from '../syntax/text';
 import { derivation } from '../model/derived';
 import { actorNames, type Workspace } from '../model/workspace';
@@ -300,10 +301,8 @@ function readAbout(lines: readonly string[], workspace: Workspace): About {
 
 /** The sentence of a line around an offset, for a comment that shows where a value was read. */
 function sentenceAt(line: string, at: number): string {
-  const before = line.slice(0, at);
-  const start = Math.max(0, before.search(/[.!?]\s[^.!?]*$/) + 1);
-  const end = line.slice(at).search(/[.!?](?:\s|$)/);
-  return line.slice(start, end < 0 ? line.length : at + end + 1).trim();
+  const sentence = sentenceAround(line, { start: at, end: at }, { start: 0, end: line.length });
+  return line.slice(sentence.start, sentence.end);
 }
 
 function nextLine(lines: readonly string[], i: number): string {

@@ -1,4 +1,5 @@
 import { normalizeName, type Span } from '../syntax/text';
+import { CrossScriptMatcher } from './crossScriptAliases';
 
 export interface BareMention {
   actorId: string;
@@ -36,6 +37,8 @@ export class AliasMatcher {
    */
   private readonly asciiFirstWordHashes = new Set<number>();
   private readonly asciiFirstWordFilter = new Uint8Array(HASH_FILTER_SIZE);
+  /** The same aliases, looked for in Cyrillic words (Токаева for Tokayev): see crossScriptAliases.ts. */
+  private readonly crossScript = new CrossScriptMatcher();
   // Scratch space of scanRegion, reused from region to region: the words' bounds, hashes, and whether they are ASCII.
   private wordStarts = new Int32Array(256);
   private wordEnds = new Int32Array(256);
@@ -52,6 +55,7 @@ export class AliasMatcher {
       last = match.index + match[0].length;
     }
     if (words.length === 0) return;
+    this.crossScript.add(actorId, alias);
     const caseSensitive = isAcronym(alias);
     const pattern: AliasPattern = {
       actorId,
@@ -117,7 +121,10 @@ export class AliasMatcher {
         if (this.asciiFirstWordFilter[hash & (HASH_FILTER_SIZE - 1)] === 0 || !this.asciiFirstWordHashes.has(hash)) continue;
       }
       const candidates = this.byFirstWord.get(source.slice(starts[i], ends[i]).toLowerCase());
-      if (!candidates) continue;
+      if (!candidates) {
+        if (this.wordAscii[i] === 0) i = this.scanCrossScript(source, region, from, i, count, out);
+        continue;
+      }
       for (const pattern of candidates) {
         const n = pattern.words.length;
         if (i + n > count || !this.matches(pattern, source, i)) continue;
@@ -126,6 +133,23 @@ export class AliasMatcher {
         break;
       }
     }
+  }
+
+  /**
+   * Looks for an actor named in Cyrillic at word i (and the words after it, joined by blanks or hyphens); returns the
+   * index of the last word it covered.
+   */
+  private scanCrossScript(source: string, region: Span, from: number, i: number, count: number, out: BareMention[]): number {
+    const { wordStarts: starts, wordEnds: ends } = this;
+    const words = [source.slice(starts[i], ends[i])];
+    for (let k = i + 1; k < count && words.length < MAX_CROSS_SCRIPT_WORDS && /^[\s\-\u2010-\u2015]+$/.test(source.slice(ends[k - 1], starts[k])); k++) {
+      words.push(source.slice(starts[k], ends[k]));
+    }
+    const match = this.crossScript.match(words);
+    if (!match) return i;
+    const last = i + match.words - 1;
+    out.push({ actorId: match.actorId, alias: match.alias, span: { start: region.start + starts[i] - from, end: region.start + ends[last] - from } });
+    return last;
   }
 
   /** Fills the scratch arrays with the words of source[from, to); returns how many there are. */
@@ -210,6 +234,8 @@ export class AliasMatcher {
 }
 
 const HASH_FILTER_SIZE = 1 << 16;
+/** The most words a name written in Cyrillic is matched over (Касым-Жомарт Кемелевич Токаев). */
+const MAX_CROSS_SCRIPT_WORDS = 4;
 /** Words of scratch space kept between scans (about 1 MB): a long article, not a 20 MB one. */
 const MAX_KEPT_SCRATCH = 1 << 16;
 /** WORD's characters in the ASCII range: digits and letters. */

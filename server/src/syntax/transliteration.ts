@@ -1,3 +1,5 @@
+import { translate, WIKIPEDIA } from 'iuliia';
+import { newStemmer } from 'snowball-stemmers';
 // Transliteration-aware keys for names: spellings that romanise the same Cyrillic (or Kazakh) name differently
 // (Tokayev, Tokaev, Tokaiev, Tokajew, Токаев) get a common skeleton, so they can be looked up by it.
 
@@ -141,3 +143,69 @@ export function fuzzyKeys(skeleton: string): string[] {
   }
   return keys;
 }
+
+// ---- Names across scripts ----
+// A Cyrillic word is romanised with the Wikipedia scheme of the iuliia package (the spelling English-language news
+// uses: Токаев, Tokayev) and its Russian case ending folded (Токаева, Токаеву: Токаев); its skeletons then meet the
+// Latin aliases' (model/crossScriptAliases.ts).
+
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC_LETTER.test(text);
+}
+
+/** A Cyrillic word romanised as English-language news writes Russian names (Wikipedia's scheme); other letters kept. */
+export function romanize(word: string): string {
+  return translate(word, WIKIPEDIA);
+}
+
+/**
+ * Russian case endings (and the feminine and adjectival ones a surname or a country takes), longest first. Only
+ * endings: a stem must keep at least MIN_STEM letters, so short words are left as they are.
+ */
+const CASE_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ой', 'ей', 'ом', 'ем', 'ым', 'им', 'ах', 'ях', 'ую', 'юю', 'ая', 'яя', 'ые', 'ие', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и'];
+/** Endings the base form may have had before the case ending replaced it (Захарова, Захаровой; Кремль, Кремля). */
+const BASE_ENDINGS = ['', 'а', 'я', 'ь', 'й'];
+const MIN_STEM = 4;
+
+/**
+ * The forms a Russian word may be an inflection of: the word itself, and for each case ending it has, the stem with
+ * the endings a nominative may take. "Токаева" gives Токаева, Токаев, Токаевь…; "Казахстане" gives Казахстан.
+ */
+export function caseBases(word: string): string[] {
+  const lower = word.toLowerCase();
+  const bases = new Set<string>([lower]);
+  for (const ending of CASE_ENDINGS) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < MIN_STEM) continue;
+    const stem = lower.slice(0, lower.length - ending.length);
+    for (const base of BASE_ENDINGS) bases.add(stem + base);
+  }
+  return [...bases];
+}
+
+/** Transliteration skeletons of every form a Cyrillic word may be an inflection of: what it is looked up by. */
+export function crossScriptKeys(word: string): string[] {
+  const keys = new Set<string>();
+  for (const base of caseBases(word)) for (const key of skeletons(romanize(base))) keys.add(key);
+  return [...keys];
+}
+
+/** Whether a word is written in capitals only (two letters at least): an acronym, matched letter by letter. */
+export function isCapitalAcronym(word: string): boolean {
+  const letters = word.replace(/\P{L}/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** A Cyrillic acronym spelled letter by letter in Latin capitals: ДНР, DNR; ЛНР, LNR. */
+export function romanizeAcronym(word: string): string {
+  return romanize(word).toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+const russianStemmer = newStemmer('russian');
+
+/** The Russian Snowball stem of a lower-cased word: what the lexicon's names are looked up by. */
+export function russianStem(word: string): string {
+  return russianStemmer.stem(word.toLowerCase());
+}
+

@@ -1,224 +1,95 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { derivation } from '../../model/derived';
-import { type Mention } from '../../model/mentionTable';
-import { type Cancellation, type Workspace } from '../../model/workspace';
+import { QUICK_FIX_KEEP, finderFor, speakerOf, type RankedCandidate } from '../../analysis/counterSourceFinder';
+import type { Cancellation, Workspace } from '../../model/workspace';
 import { outletKey, outletLabel, perspectiveLabel } from '../../rules/counterSource';
-import { type ClaimSpan } from '../../syntax/markdown';
-import { type Note } from '../../syntax/note';
-import { plainText, splitAtListItems, splitSentences } from '../../syntax/sentences';
-import { type Span } from '../../syntax/text';
+import type { ClaimSpan } from '../../syntax/markdown';
+import type { Note } from '../../syntax/note';
+import { plainText } from '../../syntax/sentences';
 import type { FeatureContext } from '../context';
 import { claimLackingCounterSource } from './claimDiagnostic';
-import { TermStatistics, sortedCuts, termsOf, termsOfSorted, wordTerms, type TermReplacement } from '../../analysis/similarity';
-import { documentEdit, insertAt, overlaps, titleText, type Found } from './shared';
+import { documentEdit, insertAt, titleText, type Found } from './shared';
 
-/** How many candidates are offered per claim. */
+/** How many candidate sentences are offered per claim. */
 const MAX_CANDIDATES = 3;
-/** Below this cosine a sentence is not offered: it shares at most incidental words with the claim. */
-const MIN_SIMILARITY = 0.18;
-/** A candidate must share this many distinct terms with the claim (fewer when the claim has fewer). */
-const MIN_SHARED_TERMS = 2;
 
-/** A sentence of an article, its terms, and the stretch a claim span would wrap (undefined when it cannot be wrapped). */
-interface Sentence {
-  span: Span;
-  wrap?: Span;
-  terms: string[];
-}
+type OfferedStance = 'asserts' | 'reports' | 'disputes' | 'qualifies';
+const OFFERED_STANCES: readonly OfferedStance[] = ['disputes', 'qualifies', 'reports', 'asserts'];
+const STANCE_VERBS: Record<OfferedStance, string> = { asserts: 'asserting', reports: 'reporting', disputes: 'disputing', qualifies: 'qualifying' };
 
-interface Candidate {
-  note: Note;
-  sentence: Sentence;
-  score: number;
-}
-
-/** Articles candidates are taken from; `counts` when an annotation there is a counter-source whatever its stance. */
-interface CandidateGroup {
-  notes: Note[];
-  counts: boolean;
+/** A sentence offered for a claim, with the stance and claimant it is offered with. */
+export interface CounterSourceCandidate {
+  candidate: RankedCandidate;
+  stance: OfferedStance;
+  /** The speaker the sentence attributes its words to, an actor id. */
+  by?: string;
 }
 
 /**
- * Quick fixes for `claim.no-counter-source`: the sentences of other outlets' articles most
- * like the claim, each offered as an edit annotating it with the claim's key in that note.
+ * Quick fixes for `claim.no-counter-source`: the sentences of other outlets' articles most like the claim (the
+ * counter-source finder), each offered with the stance it takes (a denial as `disputes`, with its speaker as `by=`);
+ * after them, each candidate with the other stances, for the analyst who reads it otherwise.
  */
 export function counterSourceActions(ctx: FeatureContext, note: Note, found: readonly Found<'claim.no-counter-source'>[], token?: Cancellation): CodeAction[] {
-  const actions: CodeAction[] = [];
+  const preferred: CodeAction[] = [];
+  const others: CodeAction[] = [];
   for (const one of found) {
     const { diagnostic } = one;
     const claim = claimLackingCounterSource(ctx.workspace, note, one);
     if (!claim?.key) continue;
-    const { group, candidates } = rankCandidates(ctx.workspace, note, claim, token);
+    const offers = counterSourceCandidates(ctx.workspace, note, claim, token);
     if (token?.isCancellationRequested) return [];
-    for (const candidate of candidates) actions.push(annotateAction(ctx, candidate, claim.key, group.counts || claim.stance === 'disputes', diagnostic));
+    for (const offer of offers) {
+      preferred.push(annotateAction(ctx, note, offer, offer.stance, claim.key, diagnostic));
+      for (const stance of OFFERED_STANCES) if (stance !== offer.stance) others.push(annotateAction(ctx, note, offer, stance, claim.key, diagnostic));
+    }
   }
-  return actions;
+  return [...preferred, ...others];
+}
+
+/** The best sentences of other outlets' articles for a claim, with their stances; empty when cancelled. */
+export function counterSourceCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, token?: Cancellation): CounterSourceCandidate[] {
+  const finder = finderFor(workspace);
+  const query = finder.claimQuery(workspace, note, claim);
+  const outlet = outletKey(note);
+  const pool = finder.pool(workspace, query, { exclude: (other) => other.uri === note.uri || outletKey(other) === outlet, token });
+  const candidates = finder.candidates(workspace, query, pool, token, QUICK_FIX_KEEP);
+  if (!candidates) return [];
+  return finder.rank(candidates)
+    .filter((c) => c.score > 0)
+    .slice(0, MAX_CANDIDATES)
+    .map((candidate) => {
+      const speaker = speakerOf(workspace, candidate.sentence);
+      // An id that could not be written as an attribute value is left out rather than quoted.
+      const by = speaker && /^[^\s{}"'=\][]+$/.test(speaker) ? speaker : undefined;
+      const stance: OfferedStance = candidate.stance ?? (by ? 'reports' : claim.stance === 'disputes' ? 'reports' : claim.stance);
+      return { candidate, stance, by };
+    });
 }
 
 /**
- * Annotates the sentence as reporting the claim; the analyst changes the stance where the
- * source disputes it. Where a reporting annotation would not count as a counter-source (same
- * perspective), the title says it is a cross-source that counts only if it disputes the claim.
+ * Annotates the sentence with the claim's key, the stance and the speaker. The title names who takes which position
+ * ("Annotate as Peskov disputing it (TASS, russian-state): …"), and says when the annotation would not count as a
+ * counter-source (same perspective, same sense).
  */
-function annotateAction(ctx: FeatureContext, candidate: Candidate, key: string, counts: boolean, diagnostic: Diagnostic): CodeAction {
-  const { note } = candidate;
-  const wrap = candidate.sentence.wrap!;
+function annotateAction(ctx: FeatureContext, claimNote: Note, offer: CounterSourceCandidate, stance: OfferedStance, key: string, diagnostic: Diagnostic): CodeAction {
+  const { note, sentence } = offer.candidate;
+  const wrap = sentence.wrap!;
   const quote = titleText(plainText(note.text, wrap, note.wikiLinks, note.claims), 60);
-  const source = `${titleText(outletLabel(note), 40)} (${titleText(perspectiveLabel(note), 30)})`;
+  const outlet = titleText(outletLabel(note), 40);
+  const perspective = titleText(perspectiveLabel(note), 30);
+  const speaker = offer.by ? titleText(ctx.workspace.actor(offer.by)?.meta.name ?? offer.by, 40) : undefined;
+  const who = !speaker
+    ? `${outlet} (${perspective}) ${STANCE_VERBS[stance]} it`
+    : stance === 'reports'
+      ? `${outlet} (${perspective}) reporting ${speaker}`
+      : `${speaker} ${STANCE_VERBS[stance]} it (${outlet}, ${perspective})`;
+  const samePerspective = !!note.article?.perspective && note.article.perspective === claimNote.article?.perspective;
+  const counts = !samePerspective || stance === 'disputes' || stance === 'qualifies';
+  const attributes = `{claim=${key}${offer.by ? ` by=${offer.by}` : ''} stance=${stance}}`;
   return {
-    title: counts
-      ? `Annotate counter-source in ${source}: “${quote}”`
-      : `Annotate cross-source in ${source}: “${quote}” (counts if it disputes the claim)`,
+    title: `Annotate as ${who}: “${quote}”${counts ? '' : ' (same perspective: counts only if it disputes or qualifies)'}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: {
-      documentChanges: [documentEdit(ctx, note.uri, [insertAt(note, wrap.start, '['), insertAt(note, wrap.end, `]{claim=${key} stance=reports}`)])],
-    },
+    edit: { documentChanges: [documentEdit(ctx, note.uri, [insertAt(note, wrap.start, '['), insertAt(note, wrap.end, `]${attributes}`)])] },
   };
-}
-
-/**
- * The best sentences for a claim: from articles of other outlets and perspectives (which
- * count as counter-sources whatever their stance); when none of those fits, from the other
- * outlets (which count only where exactly one of the two disputes).
- */
-function rankCandidates(workspace: Workspace, note: Note, claim: ClaimSpan, token?: Cancellation): { group: CandidateGroup; candidates: Candidate[] } {
-  const outlet = outletKey(note);
-  const perspective = note.article?.perspective || undefined;
-  const others = candidatePool(workspace, note, claim).filter((a) => a.uri !== note.uri && outletKey(a) !== outlet);
-  const otherPerspective = perspective ? others.filter((a) => a.article?.perspective && a.article.perspective !== perspective) : [];
-  const inOtherPerspective = new Set(otherPerspective);
-  const groups: CandidateGroup[] = [
-    { notes: otherPerspective, counts: true },
-    { notes: others.filter((a) => !inOtherPerspective.has(a)), counts: false },
-  ];
-  const none = { group: groups[0], candidates: [] };
-
-  const query = claimTerms(workspace, note, claim);
-  if (query.length === 0) return none;
-  const statistics = poolStatistics(workspace, others, token);
-  if (!statistics) return none;
-  const queryVector = statistics.vector(query);
-  const minShared = Math.min(MIN_SHARED_TERMS, queryVector.size);
-  for (const group of groups) {
-    const candidates: Candidate[] = [];
-    for (const other of group.notes) {
-      if (token?.isCancellationRequested) return none;
-      for (const sentence of sentencesOf(workspace, other)) {
-        if (!sentence.wrap) continue;
-        const { score } = statistics.similarity(queryVector, sentence.terms, minShared);
-        if (score >= MIN_SIMILARITY) candidates.push({ note: other, sentence, score });
-      }
-    }
-    if (candidates.length === 0) continue;
-    candidates.sort((a, b) => b.score - a.score || a.note.path.localeCompare(b.note.path) || a.sentence.span.start - b.sentence.span.start);
-    return { group, candidates: candidates.slice(0, MAX_CANDIDATES) };
-  }
-  return none;
-}
-
-/** At most this many articles are ranked, so that a quick fix stays fast in a workspace of thousands. */
-const MAX_POOL = 400;
-
-/**
- * The articles worth ranking: those that mention the actors the claim names (the claimant
- * included), most shared actors first; every article when the claim names none.
- */
-function candidatePool(workspace: Workspace, note: Note, claim: ClaimSpan): Note[] {
-  const actorIds = new Set(
-    workspace.mentionsIn(note.uri)
-      .filter((m) => (m.kind === 'by' ? m.claim === claim : m.span.start >= claim.textSpan.start && m.span.end <= claim.textSpan.end))
-      .map((m) => m.actorId),
-  );
-  if (actorIds.size === 0) return workspace.articles().slice(0, MAX_POOL);
-  const shared = new Map<string, number>();
-  for (const id of actorIds) {
-    for (const uri of new Set(workspace.mentionsOf(id).map((m) => m.uri))) shared.set(uri, (shared.get(uri) ?? 0) + 1);
-  }
-  return [...shared]
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([uri]) => workspace.getNote(uri))
-    .filter((n): n is Note => n?.kind === 'article')
-    .slice(0, MAX_POOL);
-}
-
-/** The claim's words and actors, and its claimant: the query sentences are ranked against. */
-function claimTerms(workspace: Workspace, note: Note, claim: ClaimSpan): string[] {
-  const terms = termsOf(note.text, claim.textSpan, termReplacements(note, workspace.mentionsIn(note.uri)), note.claims.map((c) => c.attributesSpan));
-  const claimant = claim.by ? workspace.resolveActor(claim.by) : undefined;
-  if (claimant) terms.push(actorTerm(claimant.id));
-  return terms;
-}
-
-function actorTerm(id: string): string {
-  return `@${id.toLowerCase()}`;
-}
-
-/** Every mention of a known actor counts as that actor, however it is spelled; an unresolved wiki link counts by its words. */
-function termReplacements(note: Note, mentions: readonly Mention[]): TermReplacement[] {
-  const replacements: TermReplacement[] = [];
-  const linked = new Set<number>();
-  for (const mention of mentions) {
-    if (mention.kind === 'by') continue;
-    const span = mention.linkSpan ?? mention.span;
-    linked.add(span.start);
-    replacements.push({ span, terms: [actorTerm(mention.actorId)] });
-  }
-  for (const link of note.wikiLinks) {
-    if (!linked.has(link.span.start)) replacements.push({ span: link.span, terms: wordTerms(link.label ?? link.target) });
-  }
-  return replacements;
-}
-
-/** Document frequencies over the sentences of the pool; undefined when cancelled. */
-function poolStatistics(workspace: Workspace, pool: readonly Note[], token?: Cancellation): TermStatistics | undefined {
-  const statistics = new TermStatistics();
-  for (const article of pool) {
-    if (token?.isCancellationRequested) return undefined;
-    for (const sentence of sentencesOf(workspace, article)) statistics.add(sentence.terms);
-  }
-  return statistics;
-}
-
-// Sentences and their terms per parsed note, kept by the workspace; a note is replaced by a new object when it
-// changes, and its mentions array when actors change, so either invalidates the entry.
-const SENTENCES = derivation<Sentence[]>('sentences and their terms');
-
-function sentencesOf(workspace: Workspace, note: Note): Sentence[] {
-  const mentions = workspace.mentionsIn(note.uri);
-  return workspace.derived.ofNote(SENTENCES, note, [mentions], () => splitIntoSentences(note, mentions));
-}
-
-function splitIntoSentences(note: Note, mentions: readonly Mention[]): Sentence[] {
-  const cuts = sortedCuts(termReplacements(note, mentions), note.claims.map((c) => c.attributesSpan));
-  const sentences: Sentence[] = [];
-  for (const block of note.blocks) {
-    for (const sentence of splitSentences(note.text, block)) {
-      for (const span of splitAtListItems(note.text, sentence)) {
-        sentences.push({ span, wrap: wrappableSpan(note, span), terms: termsOfSorted(note.text, span, cuts) });
-      }
-    }
-  }
-  return sentences;
-}
-
-/**
- * Where `[` and `]{…}` would go around a sentence, or undefined when wrapping it could break
- * the markup: it holds or overlaps a claim, cuts a wiki link, holds code, braces, a comment,
- * unbalanced brackets or half of an emphasis. A final full stop stays outside the span, as annotators write it.
- */
-function wrappableSpan(note: Note, span: Span): Span | undefined {
-  const text = note.text.slice(span.start, span.end);
-  if (!/\p{L}/u.test(text) || /[`{}]|<!--|-->/.test(text)) return undefined;
-  if (count(text, '[') !== count(text, ']') || count(text, '*') % 2 === 1 || count(text, '_') % 2 === 1) return undefined;
-  if (note.claims.some((c) => overlaps(c.span, span))) return undefined;
-  if (note.wikiLinks.some((l) => overlaps(l.span, span) && (l.span.start < span.start || l.span.end > span.end))) return undefined;
-  const end = text.endsWith('.') && !text.endsWith('..') && text.length > 1 ? span.end - 1 : span.end;
-  return { start: span.start, end };
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
-  return n;
 }

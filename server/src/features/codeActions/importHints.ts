@@ -1,7 +1,10 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { NOT_ACTORS_FIELD, NOT_A_CLAIM_MARK, claimCandidates, claimSuggestion, type ClaimCandidate } from '../../analysis/importHints';
+import { finderFor } from '../../analysis/counterSourceFinder';
+import { candidateStance } from '../../analysis/stanceCues';
 import { type Workspace } from '../../model/workspace';
 import { ACTOR_KINDS, type Note } from '../../syntax/note';
+import { plainText } from '../../syntax/sentences';
 import { normalizeName, type Span } from '../../syntax/text';
 import type { FeatureContext } from '../context';
 import { appendAliasEdit } from './aliasDiscovery';
@@ -116,7 +119,9 @@ export function claimCandidateActions(ctx: FeatureContext, note: Note, found: re
     const candidate = candidates.find((c) => c.span.start === at.start && c.span.end === at.end);
     if (!candidate) continue;
     const suggestion = claimSuggestion(note, candidate, mentions, lookup);
-    actions.push(annotateAction(ctx, note, diagnostic, suggestion.span, suggestion.key, suggestion.by, true));
+    const existing = existingKeyActions(ctx, note, diagnostic, suggestion.span, suggestion.by);
+    actions.push(...existing);
+    actions.push(annotateAction(ctx, note, diagnostic, suggestion.span, suggestion.key, suggestion.by, existing.length === 0));
     if (candidate.clause) {
       const whole = claimSuggestion(note, { ...candidate, clause: undefined }, mentions, lookup);
       actions.push(annotateAction(ctx, note, diagnostic, candidate.wrap, whole.key, suggestion.by, false));
@@ -126,12 +131,39 @@ export function claimCandidateActions(ctx: FeatureContext, note: Note, found: re
   return actions;
 }
 
-function annotateAction(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, span: Span, key: string, by: string | undefined, preferred: boolean): CodeAction {
+/** How many of the workspace's keys a sentence is offered, best first. */
+const MAX_EXISTING_KEYS = 3;
+
+/**
+ * The workspace's claim keys most like the sentence (the finder's ranking), each offered before a new key, with its
+ * proposition (the words of its first occurrence) and the stance the sentence takes towards it.
+ */
+function existingKeyActions(ctx: FeatureContext, note: Note, diagnostic: Diagnostic, span: Span, by: string | undefined): CodeAction[] {
+  const finder = finderFor(ctx.workspace);
+  const query = finder.spanQuery(ctx.workspace, note, span);
+  const ranked = finder.rankKeys(ctx.workspace, query, () => false) ?? [];
+  return ranked
+    .filter((k) => k.score > 0)
+    .slice(0, MAX_EXISTING_KEYS)
+    .map((ranking, index) => {
+      const first = ctx.workspace.occurrences(ranking.key)[0] ?? { note: ranking.note, claim: ranking.claim };
+      const proposition = titleText(plainText(first.note.text, first.claim.textSpan, first.note.wikiLinks, first.note.claims), 50);
+      const stance = candidateStance(finder.claimQuery(ctx.workspace, first.note, first.claim).cues, query.cues) ?? 'reports';
+      return annotateAction(ctx, note, diagnostic, span, ranking.key, by, index === 0, { proposition, stance });
+    });
+}
+
+function annotateAction(
+  ctx: FeatureContext, note: Note, diagnostic: Diagnostic, span: Span, key: string, by: string | undefined, preferred: boolean,
+  existing?: { proposition: string; stance: string },
+): CodeAction {
   const claimant = by && /^[^\s{}"'=]+$/.test(by) ? by : undefined;
-  const attributes = `{claim=${key}${claimant ? ` by=${claimant}` : ''} stance=reports}`;
+  const attributes = `{claim=${key}${claimant ? ` by=${claimant}` : ''} stance=${existing?.stance ?? 'reports'}}`;
   const quote = titleText(note.text.slice(span.start, span.end).replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1'), 50);
   return {
-    title: `Annotate as claim ${titleText(key, 60)}${claimant ? ` by ${titleText(claimant, 30)}` : ''}: “${quote}”`,
+    title: existing
+      ? `Annotate as existing claim ${titleText(key, 60)} (“${existing.proposition}”)${claimant ? ` by ${titleText(claimant, 30)}` : ''}${existing.stance === 'reports' ? '' : `, ${existing.stance === 'disputes' ? 'disputing' : 'qualifying'} it`}: “${quote}”`
+      : `Annotate as claim ${titleText(key, 60)}${claimant ? ` by ${titleText(claimant, 30)}` : ''}: “${quote}”`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     ...(preferred ? { isPreferred: true } : {}),
