@@ -49,10 +49,12 @@ else
   local names = vim.fn.sort(vim.fn.glob(ws .. '/articles/*.md', false, true))
   for _, p in ipairs(names) do
     local ls = read_lines(p)
-    if ls and table.concat(ls, '\n'):find('[[tokayev', 1, true) then article, lines = p, ls; break end
+    local text = ls and table.concat(ls, '\n') or ''
+    -- An English article: one in Russian names him in Cyrillic, and the bare-alias checks look for "Tokayev".
+    if text:find('[[tokayev', 1, true) and not text:find('\nlanguage: ru\n', 1, true) then article, lines = p, ls; break end
   end
 end
-if not lines then abort('article', 'no article found (wanted one under articles/ linking [[tokayev]])') return end
+if not lines then abort('article', 'no article found (wanted an English one under articles/ linking [[tokayev]])') return end
 
 -- Body starts after the frontmatter (--- ... ---).
 local body_start = 1

@@ -50,7 +50,7 @@ run_case() { # name, workspace (the notes' root, which the snippet must find fro
   echo "test/nvim: case $name"
   start=$(date +%s%N)
   set +e
-  COUNTERPOINT_SETUP="$SNIPPET" COUNTERPOINT_WORKSPACE="$ws" \
+  COUNTERPOINT_SETUP="$SNIPPET" COUNTERPOINT_WORKSPACE="$ws" COUNTERPOINT_ARTICLE="${COUNTERPOINT_ARTICLE:-articles/ccd-kazakhstan-new-course.md}" \
     timeout "${COUNTERPOINT_NVIM_HARD_TIMEOUT:-120}" \
     nvim --headless --clean -u NONE -i NONE -n -c "luafile $ROOT/test/nvim/lsp_e2e.lua" </dev/null | tee "$log"
   rc=${PIPESTATUS[0]}

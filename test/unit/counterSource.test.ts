@@ -221,7 +221,7 @@ describe('messages', () => {
     });
     const [d] = noteDiagnostics(workspace, uriOf('articles/a.md'));
     assert.equal(d.message,
-      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective than ukrainian carries it, and none contests it. ' +
+      'Claim `k` is carried only by Channel 24, Kyiv Post (ukrainian): no outlet of another perspective carries it, and none contests it. ' +
       'Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.');
   });
 

@@ -2,27 +2,16 @@ import * as path from 'node:path';
 import type { Workspace } from '../model/workspace';
 import { VERDICTS, workspaceVerdicts, type Verdict } from '../rules/claimVerdicts';
 import { DEFAULT_SEVERITIES, noteDiagnostics } from '../rules/registry';
-import { githubCommand, sarifLog, textLine } from './checkFormats';
+import { githubCommand, sarifLog, textLine, type CheckRow } from './checkFormats';
 import type { CliCommand } from './command';
 import { UsageError, loadWorkspaces } from './workspace';
 import { plural } from '../syntax/plural';
 import { jsonText, print, printError } from './output';
 import { oneLine } from '../syntax/sanitize';
 
-interface Row {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
-
-function diagnosticRows(workspace: Workspace, root: string, configProblems: { message: string; line: number }[]): Row[] {
+function diagnosticRows(workspace: Workspace, root: string, configProblems: { message: string; line: number }[]): CheckRow[] {
   const configPath = path.relative(process.cwd(), path.join(root, 'counterpoint.yaml'));
-  const rows: Row[] = configProblems.map((p) => ({
+  const rows: CheckRow[] = configProblems.map((p) => ({
     path: configPath, line: p.line + 1, column: 1, endLine: p.line + 1, endColumn: 1, severity: DEFAULT_SEVERITIES['config.invalid'], code: 'config.invalid', message: oneLine(p.message),
   }));
   const notes = [...workspace.notes()].sort((a, b) => a.path.localeCompare(b.path));

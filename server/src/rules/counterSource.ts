@@ -50,7 +50,7 @@ export function noCounterSourceMessage(occurrence: ClaimOccurrence, all: readonl
   const opposite = positionOf(occurrence.claim.stance) === 'contests' ? 'upholds' : 'contests';
   const lead = crossSources === 0
     ? `Only ${describeSources([occurrence])} carries claim \`${occurrence.key}\`; no other outlet reports it`
-    : `Claim \`${occurrence.key}\` is carried only by ${describeSources(all)}: ${perspective ? `no outlet of another perspective than ${perspective}` : 'this article has no perspective, and no outlet'} ${perspective ? 'carries it, and none' : ''} ${opposite} it`.replace(/\s+/g, ' ');
+    : `Claim \`${occurrence.key}\` is carried only by ${describeSources(all)}: ${perspective ? 'no outlet of another perspective' : 'this article has no perspective, and no outlet'} ${perspective ? 'carries it, and none' : ''} ${opposite} it`.replace(/\s+/g, ' ');
   return `${lead}. Annotate it in an article from another perspective, cite one with counter=<url>, or mark it .single-source.`;
 }
 

@@ -25,12 +25,20 @@ function allNotes(dir = workspaceRoot()): string[] {
 }
 
 /** Location keys of the actor's mentions in every note, counted by suite/mentions.ts from the text. */
+/**
+ * The notes not written in Russian: a Russian note names actors in Cyrillic, which the text search of this suite (Latin
+ * aliases) does not find; the unit and protocol suites test those mentions.
+ */
+function latinScriptNotes(): string[] {
+  return allNotes().filter((file) => !/^language: ru$/m.test(fs.readFileSync(file, 'utf8')));
+}
+
 function expectedMentionKeys(actorId: string): { keys: string[]; byKind: Record<string, number>; files: Set<string> } {
   const actor = readActorNames(path.join(workspaceRoot(), 'actors', `${actorId}.md`), actorId);
   const keys: string[] = [];
   const byKind: Record<string, number> = { wikilink: 0, by: 0, bare: 0 };
   const files = new Set<string>();
-  for (const file of allNotes()) {
+  for (const file of latinScriptNotes()) {
     const uri = vscode.Uri.file(file);
     // The editor's text, which is what the server sees for open documents.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
@@ -94,10 +102,21 @@ describe('Definition and references', () => {
       // VS Code asks with includeDeclaration: the frontmatter name comes on top of the mentions.
       const declaration = actual.filter((key) => key.startsWith('actors/tokayev.md:2:'));
       assert.strictEqual(declaration.length, 1, `the declaration (name: in actors/tokayev.md) is listed once: ${declaration.join(', ')}`);
-      const mentions = actual.filter((key) => key !== declaration[0]);
+      const listed = new Set(latinScriptNotes().map((file) => path.relative(workspaceRoot(), file).split(path.sep).join('/')));
+      const mentions = actual.filter((key) => key !== declaration[0] && listed.has(key.slice(0, key.indexOf(':'))));
 
       const missing = expected.keys.filter((key) => !mentions.includes(key));
-      const extra = mentions.filter((key) => !expected.keys.includes(key));
+      // Not ours, and not expected of the text search: names in Cyrillic (found by transliteration), and the built-in
+      // markdown extension's reading of a claim span's `[text]` as a shortcut reference link.
+      const notFoundByText = async (location: vscode.Location) => {
+        const note = await vscode.workspace.openTextDocument(location.uri);
+        const text = note.getText(location.range);
+        const bracketed = note.getText(new vscode.Range(location.range.start.line, Math.max(0, location.range.start.character - 1), location.range.end.line, location.range.end.character + 2));
+        return /[\u0400-\u04ff]/.test(text) || /^\[[^[\]]+\]\{$/.test(bracketed);
+      };
+      const skipped = new Set<string>();
+      for (const ref of refs) if (!expected.keys.includes(locationKey(ref)) && await notFoundByText(ref)) skipped.add(locationKey(ref));
+      const extra = mentions.filter((key) => !expected.keys.includes(key) && !skipped.has(key));
       assert.deepStrictEqual({ missing, extra }, { missing: [], extra: [] },
         `references = the ${expected.keys.length} mentions found in the text (${JSON.stringify(expected.byKind)} in ${expected.files.size} files)`);
       assert.ok(new Set(mentions.map((key) => key.split(':')[0])).size >= 5, 'spread over at least 5 notes');
