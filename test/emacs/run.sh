@@ -23,20 +23,13 @@ fi
 if [ -f "$ROOT/bin/counterpoint-ls.js" ]; then SERVER="$ROOT/bin/counterpoint-ls.js"; else SERVER="$ROOT/dist/server.js"; fi
 SERVER="${COUNTERPOINT_SERVER:-$SERVER}"
 
-BIN="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-emacs-bin-XXXXXX")"
-WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-emacs-XXXXXX")"
-REPO_WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-emacs-repo-XXXXXX")"
+. "$ROOT/test/helpers/editorWorkspaces.sh"
+make_workspaces emacs
 trap 'rm -rf "$BIN" "$WS" "$REPO_WS"' EXIT
-cp -r "$ROOT/samples/." "$WS/"
-mkdir -p "$REPO_WS/research/kazakhstan"
-cp -r "$ROOT/samples/." "$REPO_WS/research/kazakhstan/"
-printf '# Research\n\nNotes on [[tokayev]] live in research/.\n' >"$REPO_WS/README.md"
 
-# The README's Emacs snippet is what this test runs: the elisp block after its marker.
+# The README's Emacs snippet is what this test runs.
 SNIPPET="$BIN/setup.el"
-awk '/<!-- emacs-setup -->/ { found = 1; next } found && /^```elisp/ { inside = 1; next } inside && /^```/ { exit } inside { print }' \
-  "$ROOT/README.md" >"$SNIPPET"
-[ -s "$SNIPPET" ] || { echo "test/emacs: error: no elisp block after <!-- emacs-setup --> in README.md" >&2; exit 1; }
+readme_snippet emacs-setup elisp "$SNIPPET" || { echo "test/emacs: error: no elisp block after <!-- emacs-setup --> in README.md" >&2; exit 1; }
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$(command -v node)" "$SERVER" >"$BIN/counterpoint-ls"
 chmod +x "$BIN/counterpoint-ls"
 export PATH="$BIN:$PATH"

@@ -23,22 +23,14 @@ if [ ! -f "$ROOT/dist/server.js" ]; then
 fi
 if [ -f "$ROOT/bin/counterpoint-ls.js" ]; then SERVER="$ROOT/bin/counterpoint-ls.js"; else SERVER="$ROOT/dist/server.js"; fi
 
-BIN="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-bin-XXXXXX")"
-WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-XXXXXX")"
-REPO_WS="$(mktemp -d "${TMPDIR:-/tmp}/counterpoint-nvim-repo-XXXXXX")"
+. "$ROOT/test/helpers/editorWorkspaces.sh"
+make_workspaces nvim
 trap 'rm -rf "$WS" "$BIN" "$REPO_WS"' EXIT
-cp -r "$ROOT/samples/." "$WS/"
-# The same notes in a subfolder of a repository (with its own counterpoint.yaml), as users keep them.
-mkdir -p "$REPO_WS/research/kazakhstan"
-cp -r "$ROOT/samples/." "$REPO_WS/research/kazakhstan/"
-printf '# Research\n\nNotes on [[tokayev]] live in research/.\n' >"$REPO_WS/README.md"
 
-# The README's Neovim set-up snippet is what this test runs: take the lua block after its marker,
-# and put counterpoint-ls on the PATH as `npm install -g .` would.
+# The README's Neovim set-up snippet is what this test runs, with counterpoint-ls on the PATH as `npm install -g .`
+# would put it.
 SNIPPET="$BIN/setup.lua"
-awk '/<!-- nvim-setup -->/ { found = 1; next } found && /^```lua/ { inside = 1; next } inside && /^```/ { exit } inside { print }' \
-  "$ROOT/README.md" >"$SNIPPET"
-[ -s "$SNIPPET" ] || { echo "test/nvim: error: no lua block after <!-- nvim-setup --> in README.md" >&2; exit 1; }
+readme_snippet nvim-setup lua "$SNIPPET" || { echo "test/nvim: error: no lua block after <!-- nvim-setup --> in README.md" >&2; exit 1; }
 ln -s "$SERVER" "$BIN/counterpoint-ls"
 export PATH="$BIN:$PATH"
 

@@ -1,6 +1,6 @@
-import { diagnostic, type SyntaxFinding } from './diagnostics';
+import { diagnostic } from './diagnostics';
 import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterItem } from './frontmatter';
-import { parseBody, type ClaimSpan, type Heading, type WikiLink } from './markdown';
+import { parseBody, type MarkdownBody } from './markdown';
 import { MAX_BLOCKS_PER_NOTE, MAX_CLAIMS_PER_NOTE, MAX_LINKS_PER_NOTE, MAX_NOTE_CHARS, MAX_PARSE_DIAGNOSTICS_PER_NOTE } from './limits';
 import { LineMap, type Span } from './text';
 
@@ -41,7 +41,8 @@ export interface ActorMeta {
   wikidata?: string;
 }
 
-export interface Note {
+/** One parsed note: its body's markup (see `MarkdownBody`; `diagnostics` there are everything that depends on this note alone) and what the frontmatter says. */
+export interface Note extends Omit<MarkdownBody, 'stoppedAt'> {
   uri: string;
   /** Path relative to its workspace folder, with `/` separators. */
   path: string;
@@ -52,13 +53,6 @@ export interface Note {
   bodyStart: number;
   article?: ArticleMeta;
   actor?: ActorMeta;
-  wikiLinks: WikiLink[];
-  claims: ClaimSpan[];
-  headings: Heading[];
-  blocks: Span[];
-  prose: Span[];
-  /** Diagnostics that depend on this note alone. */
-  diagnostics: SyntaxFinding[];
 }
 
 /** The file name without folder and `.md`: the default actor id and the wiki-link name of a note. */
